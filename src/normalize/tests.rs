@@ -1,0 +1,338 @@
+//! One test per rule of NORMALIZATION.md, inputs written as code points.
+
+use super::key::{decode, fold, fold_text};
+use super::*;
+
+/// Code points of `s` in hex, for failure messages.
+fn hex(s: &str) -> String {
+    s.chars()
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Asserts the display form of each `(input, expected)` pair, and that the
+/// result is a fixed point.
+fn check_display(normalizer: &Normalizer, cases: &[(&str, &str)]) {
+    for &(input, expected) in cases {
+        let got = normalizer.normalize_str(input);
+        assert_eq!(
+            got,
+            expected,
+            "\ninput    {}\nexpected {}\ngot      {}",
+            hex(input),
+            hex(expected),
+            hex(&got)
+        );
+        let again = normalizer.normalize_str(&got);
+        assert_eq!(again, got, "not a fixed point: {}", hex(&got));
+    }
+}
+
+fn display(cases: &[(&str, &str)]) {
+    check_display(&Normalizer::new(), cases);
+}
+
+fn key(cases: &[(&str, &str)]) {
+    for &(input, expected) in cases {
+        let got = decode(fold(input).bytes());
+        assert_eq!(
+            got,
+            expected,
+            "\ninput    {}\nexpected {}\ngot      {}",
+            hex(input),
+            hex(expected),
+            hex(&got)
+        );
+    }
+}
+
+#[test]
+fn d1_nfc_keeps_nukta_letters_decomposed() {
+    display(&[
+        ("\u{09DF}", "\u{09AF}\u{09BC}"),
+        ("\u{09DC}", "\u{09A1}\u{09BC}"),
+        ("\u{09DD}", "\u{09A2}\u{09BC}"),
+        (
+            "\u{09B0}\u{09BE}\u{09B6}\u{09BF}\u{09DF}\u{09BE}",
+            "\u{09B0}\u{09BE}\u{09B6}\u{09BF}\u{09AF}\u{09BC}\u{09BE}",
+        ),
+        ("e\u{0301}", "\u{00E9}"),
+    ]);
+}
+
+#[test]
+fn d2_two_part_vowel_signs_compose() {
+    display(&[
+        ("\u{0995}\u{09C7}\u{09BE}", "\u{0995}\u{09CB}"),
+        ("\u{0995}\u{09C7}\u{09D7}", "\u{0995}\u{09CC}"),
+        ("\u{0995}\u{09CB}", "\u{0995}\u{09CB}"),
+    ]);
+}
+
+#[test]
+fn d3_candrabindu_inside_a_two_part_vowel() {
+    display(&[
+        (
+            "\u{0995}\u{09C7}\u{0981}\u{09BE}",
+            "\u{0995}\u{09CB}\u{0981}",
+        ),
+        (
+            "\u{0995}\u{09C7}\u{0981}\u{09D7}",
+            "\u{0995}\u{09CC}\u{0981}",
+        ),
+        // The reference examples, without a base.
+        ("\u{09C7}\u{0981}\u{09BE}", "\u{09CB}\u{0981}"),
+        ("\u{09C7}\u{0981}\u{09D7}", "\u{09CC}\u{0981}"),
+    ]);
+}
+
+#[test]
+fn d4_e_kar_typed_before_its_consonant() {
+    display(&[
+        // ে শ ৗ → শৌ at the start of a token.
+        ("\u{09C7}\u{09B6}\u{09D7}", "\u{09B6}\u{09CC}"),
+        ("\u{09C7}\u{0995}\u{09BE}", "\u{0995}\u{09CB}"),
+        // After a space, and with a nukta letter.
+        (
+            "x \u{09C7}\u{09AF}\u{09BC}\u{09BE}",
+            "x \u{09AF}\u{09BC}\u{09CB}",
+        ),
+        // After another sign.
+        (
+            "\u{0995}\u{09BE}\u{09C7}\u{0995}\u{09BE}",
+            "\u{0995}\u{09BE}\u{0995}\u{09CB}",
+        ),
+        // After an independent vowel.
+        (
+            "\u{0985}\u{09C7}\u{0995}\u{09BE}",
+            "\u{0985}\u{0995}\u{09CB}",
+        ),
+        // An e-kar that has its consonant is not touched: কেকা.
+        (
+            "\u{0995}\u{09C7}\u{0995}\u{09BE}",
+            "\u{0995}\u{09C7}\u{0995}\u{09BE}",
+        ),
+    ]);
+    let off = Normalizer::builder().visual_order(false).build();
+    check_display(
+        &off,
+        &[("\u{09C7}\u{0995}\u{09BE}", "\u{09C7}\u{0995}\u{09BE}")],
+    );
+}
+
+#[test]
+fn d5_a_plus_aa_sign_is_aa() {
+    display(&[
+        ("\u{0985}\u{09BE}", "\u{0986}"),
+        ("\u{0985}\u{09BE}\u{09AE}", "\u{0986}\u{09AE}"),
+    ]);
+}
+
+#[test]
+fn d6_ba_with_nukta_is_ra() {
+    display(&[
+        ("\u{09AC}\u{09BC}", "\u{09B0}"),
+        ("\u{09AC}\u{09BC}\u{09BE}", "\u{09B0}\u{09BE}"),
+        // D7 then D6: the nukta typed after the virama.
+        ("\u{09AC}\u{09CD}\u{09BC}", "\u{09B0}\u{09CD}"),
+    ]);
+}
+
+#[test]
+fn d7_nukta_before_virama() {
+    display(&[("\u{09AF}\u{09CD}\u{09BC}", "\u{09AF}\u{09BC}\u{09CD}")]);
+}
+
+#[test]
+fn d8_look_alike_danda() {
+    display(&[
+        ("\u{0995}\u{09F7}", "\u{0995}\u{0964}"),
+        ("\u{09F7}", "\u{0964}"),
+    ]);
+}
+
+#[test]
+fn d9_invisible_junk() {
+    display(&[
+        ("\u{0995}\u{00AD}\u{0996}", "\u{0995}\u{0996}"),
+        ("\u{0995}\u{200B}\u{0996}", "\u{0995}\u{0996}"),
+        ("\u{0995}\u{2060}\u{0996}", "\u{0995}\u{0996}"),
+        ("\u{FEFF}\u{0995}", "\u{0995}"),
+        ("\u{0995}\u{00A0}\u{0996}", "\u{0995} \u{0996}"),
+        ("\u{200B}", ""),
+        // Removing a soft hyphen brings ে and া together: NFC composes them.
+        ("\u{0995}\u{09C7}\u{00AD}\u{09BE}", "\u{0995}\u{09CB}"),
+    ]);
+}
+
+#[test]
+fn d10_identical_vowel_signs_collapse() {
+    display(&[
+        ("\u{0995}\u{09C1}\u{09C1}", "\u{0995}\u{09C1}"),
+        ("\u{0995}\u{09C1}\u{09C1}\u{09C1}", "\u{0995}\u{09C1}"),
+        ("\u{0995}\u{09CB}\u{09CB}", "\u{0995}\u{09CB}"),
+        // ে ে া → ে া → ো (D10 feeds NFC).
+        ("\u{0995}\u{09C7}\u{09C7}\u{09BE}", "\u{0995}\u{09CB}"),
+        // Different signs are not a run.
+        ("\u{0995}\u{09BF}\u{09C0}", "\u{0995}\u{09BF}\u{09C0}"),
+    ]);
+}
+
+#[test]
+fn d11_mojibake_is_repaired_only_when_it_yields_bengali() {
+    display(&[
+        ("à¦¬à¦¾à¦‚à¦²à¦¾", "বাংলা"),
+        ("x à¦¬à¦¾à¦‚à¦²à¦¾ y", "x বাংলা y"),
+        ("à la carte", "à la carte"),
+        ("voilà", "voilà"),
+    ]);
+}
+
+#[test]
+fn d12_options() {
+    let n = Normalizer::builder()
+        .ascii_punctuation(true)
+        .digits(DigitStyle::Ascii)
+        .build();
+    check_display(&n, &[("“১০”—…", "\"10\"-...")]);
+    let n = Normalizer::builder().digits(DigitStyle::Bengali).build();
+    check_display(&n, &[("10:30", "১০:৩০")]);
+    // Off by default.
+    display(&[("“১০”", "“১০”")]);
+}
+
+#[test]
+fn mistakes_of_other_tools_do_not_happen() {
+    display(&[
+        // ত + virama + ZWJ keeps its virama.
+        ("\u{09A4}\u{09CD}\u{200D}", "\u{09A4}\u{09CD}\u{200D}"),
+        // ZWNJ is kept, and so is the virama before it (ক্‌ষ).
+        (
+            "\u{0995}\u{09CD}\u{200C}\u{09B7}",
+            "\u{0995}\u{09CD}\u{200C}\u{09B7}",
+        ),
+        // র‍্যাব keeps its ZWJ.
+        (
+            "\u{09B0}\u{200D}\u{09CD}\u{09AF}\u{09BE}\u{09AC}",
+            "\u{09B0}\u{200D}\u{09CD}\u{09AF}\u{09BE}\u{09AC}",
+        ),
+        // Colons and pipes stay.
+        ("১০:৩০ | ক: খ", "১০:৩০ | ক: খ"),
+        // Non-Bengali words and emoji pass through.
+        ("Привет мир 🙂 東京 ঢাকা", "Привет мир 🙂 東京 ঢাকা"),
+        // Khanda ta, Assamese letters, visarga stay as written in display text.
+        (
+            "\u{09CE}\u{09F0}\u{09F1}\u{0983}",
+            "\u{09CE}\u{09F0}\u{09F1}\u{0983}",
+        ),
+    ]);
+}
+
+#[test]
+fn normal_text_is_borrowed() {
+    let n = Normalizer::new();
+    for text in [
+        "",
+        "ঢাকা",
+        "উত্তর কোরিয়া ও রাশিয়া।",
+        "e\u{0301}\u{0301}x",
+        "ASCII only",
+    ] {
+        let out = n.normalize(text);
+        assert!(out.is_borrowed() || out.text() != text, "{}", hex(text));
+    }
+    assert!(n.normalize("রাশিয়া").is_borrowed());
+}
+
+#[test]
+fn offsets_map_clusters_back() {
+    let input = "ক\u{09C7}\u{09BE}ল \u{00AD}\u{09DF}";
+    let out = Normalizer::new().normalize(input);
+    assert_eq!(out.text(), "কোল \u{09AF}\u{09BC}");
+    // কো came from the cluster ক ে া; ল is copied; য় came from the soft
+    // hyphen and U+09DF.
+    assert_eq!(out.span_to_input(3..6), 0..9);
+    assert_eq!(out.span_to_input(0..3), 0..9);
+    assert_eq!(&input[out.span_to_input(6..9)], "ল");
+    assert_eq!(&input[out.span_to_input(10..16)], "\u{00AD}\u{09DF}");
+    assert_eq!(out.span_to_input(0..out.text().len()), 0..input.len());
+}
+
+#[test]
+fn k1_joiners_vanish() {
+    key(&[
+        (
+            "\u{09B0}\u{200D}\u{09CD}\u{09AF}\u{09BE}\u{09AC}",
+            "\u{09B0}\u{09CD}\u{09AF}\u{09BE}\u{09AC}",
+        ),
+        (
+            "\u{0995}\u{09CD}\u{200C}\u{09B7}",
+            "\u{0995}\u{09CD}\u{09B7}",
+        ),
+    ]);
+}
+
+#[test]
+fn k2_khanda_ta() {
+    let expected = "\u{0989}\u{09A4}\u{09CD}\u{09B8}";
+    key(&[
+        ("\u{0989}\u{09CE}\u{09B8}", expected),
+        ("\u{0989}\u{09A4}\u{09CD}\u{09B8}", expected),
+        ("\u{0989}\u{09A4}\u{09CD}\u{200D}\u{09B8}", expected),
+    ]);
+}
+
+#[test]
+fn k3_assamese_letters() {
+    key(&[("\u{09F0}\u{09F1}", "\u{09B0}\u{09AC}")]);
+}
+
+#[test]
+fn k4_latin_case_and_diacritics() {
+    key(&[
+        ("José", "jose"),
+        ("Jose\u{0301}", "jose"),
+        ("DPRK", "dprk"),
+        ("Łódź Straße", "lodz strasse"),
+    ]);
+}
+
+#[test]
+fn k5_whitespace_and_hyphens() {
+    key(&[
+        ("উত্তর-কোরিয়া", "উত্তর কোরিয়া"),
+        ("উত্তর  \t কোরিয়া", "উত্তর কোরিয়া"),
+        ("উত্তর\u{00A0}কোরিয়া", "উত্তর কোরিয়া"),
+        ("North-Korea", "north korea"),
+        // Line breaks are not horizontal whitespace.
+        ("উত্তর\nকোরিয়া", "উত্তর\nকোরিয়া"),
+        // A hyphen that joins no two words stays.
+        ("- ক", "- ক"),
+    ]);
+}
+
+#[test]
+fn k6_one_byte_per_character() {
+    let k = fold("কা, ক। ক॥ Ж");
+    assert_eq!(
+        k.bytes(),
+        &[
+            0x95,
+            0xBE,
+            b',',
+            b' ',
+            0x95,
+            key::DANDA,
+            b' ',
+            0x95,
+            key::DOUBLE_DANDA,
+            b' ',
+            key::OTHER
+        ]
+    );
+    assert_eq!(decode(k.bytes()), "কা, ক। ক॥ \u{FFFD}");
+    // Every byte maps back to the display character it came from.
+    assert_eq!(k.span_to_display(0..2), 0..6);
+    assert_eq!(fold_text("উৎস-ক"), "উত্স ক");
+}
