@@ -1,0 +1,325 @@
+//! Streaming text input for the CLI: files or stdin, read in bounded chunks,
+//! validated as UTF-8 with errors that name the file and byte offset.
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// Lines longer than this are split at whitespace so memory stays flat.
+pub const MAX_CHUNK: usize = 1 << 20;
+
+/// Where input comes from.
+#[derive(Clone, Debug)]
+pub enum Source {
+    /// Standard input.
+    Stdin,
+    /// A file on disk.
+    File(PathBuf),
+}
+
+impl Source {
+    /// The sources named on the command line, or stdin when there are none.
+    pub fn from_args(files: &[PathBuf]) -> Vec<Source> {
+        if files.is_empty() {
+            vec![Source::Stdin]
+        } else {
+            files.iter().cloned().map(Source::File).collect()
+        }
+    }
+
+    /// Opens the source for reading.
+    pub fn open(&self) -> Result<Box<dyn BufRead>, InputError> {
+        match self {
+            Source::Stdin => Ok(Box::new(BufReader::with_capacity(1 << 16, io::stdin()))),
+            Source::File(path) => File::open(path)
+                .map(|f| Box::new(BufReader::with_capacity(1 << 16, f)) as Box<dyn BufRead>)
+                .map_err(|error| InputError::Open {
+                    name: self.to_string(),
+                    error,
+                }),
+        }
+    }
+
+    /// The file path, if this is a file.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Source::Stdin => None,
+            Source::File(path) => Some(path),
+        }
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Stdin => f.write_str("<stdin>"),
+            Source::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+/// Why input could not be read.
+#[derive(Debug)]
+pub enum InputError {
+    /// The file could not be opened.
+    Open {
+        /// File name.
+        name: String,
+        /// The OS error.
+        error: io::Error,
+    },
+    /// Reading failed part way.
+    Read {
+        /// File name.
+        name: String,
+        /// The OS error.
+        error: io::Error,
+    },
+    /// The bytes are not UTF-8.
+    Utf8 {
+        /// File name.
+        name: String,
+        /// Byte offset of the first invalid byte, from the start of the input.
+        offset: u64,
+        /// 1-based line number of that byte.
+        line: u64,
+    },
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Open { name, error } => write!(f, "{name}: cannot open: {error}"),
+            InputError::Read { name, error } => write!(f, "{name}: cannot read: {error}"),
+            InputError::Utf8 { name, offset, line } => write!(
+                f,
+                "{name}:{line}: invalid UTF-8 at byte offset {offset} (use --lossy to replace invalid bytes with U+FFFD)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// A piece of input text: a whole line (with its line break), or part of a
+/// line too long to hold at once, split after whitespace.
+#[derive(Debug)]
+pub struct Chunk {
+    /// The text, line break included.
+    pub text: String,
+    /// Byte offset of the chunk in the input.
+    pub offset: u64,
+    /// True when the chunk ends a line (or the input).
+    pub ends_line: bool,
+}
+
+/// Reads a source chunk by chunk in constant memory.
+pub struct Chunks {
+    reader: Box<dyn BufRead>,
+    name: String,
+    lossy: bool,
+    max: usize,
+    offset: u64,
+    line: u64,
+    carry: Vec<u8>,
+    /// Number of invalid sequences replaced in lossy mode.
+    pub replaced: u64,
+}
+
+impl Chunks {
+    /// Chunks of `source`, opened now.
+    pub fn open(source: &Source, lossy: bool) -> Result<Self, InputError> {
+        Ok(Self::new(
+            source.open()?,
+            source.to_string(),
+            lossy,
+            MAX_CHUNK,
+        ))
+    }
+
+    /// Chunks of any reader, with `max` the chunk size bound.
+    pub fn new(reader: Box<dyn BufRead>, name: String, lossy: bool, max: usize) -> Self {
+        Chunks {
+            reader,
+            name,
+            lossy,
+            max: max.max(8),
+            offset: 0,
+            line: 1,
+            carry: Vec::new(),
+            replaced: 0,
+        }
+    }
+
+    /// The next chunk, or `None` at the end of input.
+    pub fn next_chunk(&mut self) -> Result<Option<Chunk>, InputError> {
+        let mut buf = std::mem::take(&mut self.carry);
+        let mut ends_line = true;
+        loop {
+            if let Some(pos) = buf.iter().position(|&b| b == b'\n') {
+                if pos + 1 < buf.len() {
+                    self.carry = buf.split_off(pos + 1);
+                }
+                break;
+            }
+            if buf.len() >= self.max {
+                let split = split_point(&buf, self.max);
+                self.carry = buf.split_off(split);
+                ends_line = false;
+                break;
+            }
+            let available = match self.reader.fill_buf() {
+                Ok(bytes) => bytes,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(error) => {
+                    return Err(InputError::Read {
+                        name: self.name.clone(),
+                        error,
+                    })
+                }
+            };
+            if available.is_empty() {
+                break;
+            }
+            let room = self.max.saturating_sub(buf.len()).max(1);
+            let take = match available.iter().take(room).position(|&b| b == b'\n') {
+                Some(pos) => pos + 1,
+                None => available.len().min(room),
+            };
+            buf.extend_from_slice(available.get(..take).unwrap_or_default());
+            self.reader.consume(take);
+        }
+        if buf.is_empty() {
+            return Ok(None);
+        }
+        let offset = self.offset;
+        self.offset += buf.len() as u64;
+        let text = match String::from_utf8(buf) {
+            Ok(text) => text,
+            Err(e) if self.lossy => {
+                let bytes = e.into_bytes();
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                self.replaced += text.matches('\u{FFFD}').count() as u64;
+                text
+            }
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let line = self.line
+                    + e.as_bytes()
+                        .get(..valid)
+                        .unwrap_or_default()
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .count() as u64;
+                return Err(InputError::Utf8 {
+                    name: self.name.clone(),
+                    offset: offset + valid as u64,
+                    line,
+                });
+            }
+        };
+        if text.ends_with('\n') {
+            self.line += 1;
+        }
+        Ok(Some(Chunk {
+            text,
+            offset,
+            ends_line,
+        }))
+    }
+}
+
+/// Where to cut a buffer of at least `max` bytes with no line break: after the
+/// last whitespace byte, or failing that at the last UTF-8 boundary, so a
+/// word is cut only when the line has no whitespace at all.
+fn split_point(buf: &[u8], max: usize) -> usize {
+    let window = buf.get(..max).unwrap_or(buf);
+    if let Some(ws) = window
+        .iter()
+        .rposition(|&b| b == b' ' || b == b'\t' || b == b'\r')
+    {
+        return ws + 1;
+    }
+    let mut cut = window.len();
+    // Never inside a UTF-8 sequence: back up over continuation bytes.
+    while cut > 1 && buf.get(cut).is_some_and(|&b| (b as i8) < -0x40) {
+        cut -= 1;
+    }
+    cut
+}
+
+/// Reads a whole small source (a gazetteer file) into memory.
+pub fn read_all(source: &Source) -> Result<Vec<u8>, InputError> {
+    let mut reader = source.open()?;
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|error| InputError::Read {
+            name: source.to_string(),
+            error,
+        })?;
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chunks_of(bytes: &[u8], max: usize, lossy: bool) -> Result<Vec<Chunk>, InputError> {
+        let mut chunks = Chunks::new(
+            Box::new(io::Cursor::new(bytes.to_vec())),
+            "t".into(),
+            lossy,
+            max,
+        );
+        let mut out = Vec::new();
+        while let Some(chunk) = chunks.next_chunk()? {
+            out.push(chunk);
+        }
+        Ok(out)
+    }
+
+    #[test]
+    fn lines_keep_their_breaks_and_offsets() {
+        let chunks = chunks_of("ক\nখ\r\n\ngh".as_bytes(), 1 << 10, false).unwrap();
+        let texts: Vec<_> = chunks.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["ক\n", "খ\r\n", "\n", "gh"]);
+        assert_eq!(
+            chunks.iter().map(|c| c.offset).collect::<Vec<_>>(),
+            [0, 4, 9, 10]
+        );
+    }
+
+    #[test]
+    fn long_lines_split_after_whitespace() {
+        let line = "রাশিয়া ".repeat(50);
+        let chunks = chunks_of(line.as_bytes(), 64, false).unwrap();
+        assert!(chunks.len() > 1);
+        assert_eq!(
+            chunks.iter().map(|c| c.text.as_str()).collect::<String>(),
+            line
+        );
+        for chunk in &chunks {
+            assert!(chunk.text.ends_with(' '), "{:?}", chunk.text);
+        }
+    }
+
+    #[test]
+    fn long_words_split_on_char_boundaries() {
+        let line = "ক".repeat(100);
+        let chunks = chunks_of(line.as_bytes(), 10, false).unwrap();
+        assert_eq!(
+            chunks.iter().map(|c| c.text.as_str()).collect::<String>(),
+            line
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_byte_offset() {
+        let err = chunks_of(b"ok\nab\xFFcd\n", 1 << 10, false).unwrap_err();
+        assert_eq!(err.to_string(), "t:2: invalid UTF-8 at byte offset 5 (use --lossy to replace invalid bytes with U+FFFD)");
+        let chunks = chunks_of(b"ok\nab\xFFcd\n", 1 << 10, true).unwrap();
+        assert_eq!(chunks[1].text, "ab\u{FFFD}cd\n");
+    }
+}
