@@ -28,3 +28,8 @@ pub mod script;
 pub use normalize::{
     CharCounter, DigitStyle, Edit, Normalized, Normalizer, NormalizerBuilder, OffsetMap,
 };
+
+// The README's Rust examples run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -77,102 +77,209 @@ fn can_carry_vowel_sign(c: Option<char>) -> bool {
     is_consonant(c) || c == Some(chars::NUKTA)
 }
 
-/// First and last code point of a dependent vowel sign after canonical
-/// decomposition (ো is ে + া, ৌ is ে + ৗ).
-fn vowel_sign_ends(c: char) -> (char, char) {
-    match c {
-        chars::SIGN_O => (chars::SIGN_E, chars::SIGN_AA),
-        chars::SIGN_AU => (chars::SIGN_E, chars::AU_LENGTH),
-        _ => (c, c),
-    }
+/// What the scan must do with a Bengali code point, given the one before it.
+mod action {
+    /// Nothing can change here.
+    pub const CLEAN: u8 = 0;
+    /// Some rule changes this code point.
+    pub const DIRTY: u8 = 1;
+    /// ঁ then া/ৗ: D3 if the code point before the ঁ is ে.
+    pub const CHECK_D3: u8 = 2;
+    /// A consonant then া/ৗ: D4 if an orphan ে comes before the consonant.
+    pub const CHECK_D4: u8 = 3;
+    /// A nukta then া/ৗ: D4 if an orphan ে comes before the consonant + nukta.
+    pub const CHECK_D4_NUKTA: u8 = 4;
+    /// A Bengali digit: dirty when digits fold to ASCII (D12).
+    pub const CHECK_DIGIT: u8 = 5;
 }
 
-/// True when a vowel sign `prev` directly followed by vowel sign `cur` forms
-/// a run of identical signs once decomposed (D10).
-fn repeats_vowel_sign(prev: Option<char>, cur: char) -> bool {
-    match prev {
-        Some(p) if class_of(p) == Some(BengaliClass::DependentVowel) => {
-            p == cur || vowel_sign_ends(p).1 == vowel_sign_ends(cur).0
-        }
-        _ => false,
-    }
-}
+/// Row of [`ACTIONS`] used when the previous code point is not Bengali.
+const NO_PREV: usize = 128;
 
-/// Decides, for a Bengali code point at `at` (3 bytes), whether a rule may
-/// change it, looking back at the code points before it.
-fn bengali_is_dirty(bytes: &[u8], at: usize, c: char, options: &NormalizeOptions) -> bool {
-    let class = class_of(c);
-    let p1 = bengali_before(bytes, at);
-    match c {
-        '\u{09DC}' | '\u{09DD}' | '\u{09DF}' => true, // D1: NFC decomposes them
-        chars::NUMERATOR_FOUR => true,                // D8
-        chars::NUKTA => p1 == Some(chars::BA) || p1 == Some(chars::VIRAMA), // D6, D7
-        chars::SIGN_AA | chars::AU_LENGTH => {
-            let p2 = p1.and_then(|_| bengali_before(bytes, at - 3));
-            // The code point n + 1 places back (before(1) is p2).
-            let before = |n: usize| at.checked_sub(3 * n).and_then(|e| bengali_before(bytes, e));
-            p1 == Some(chars::SIGN_E) // D2
-                || (c == chars::SIGN_AA && p1 == Some(chars::A)) // D5
-                || (p1 == Some(chars::CANDRABINDU) && p2 == Some(chars::SIGN_E)) // D3
-                || repeats_vowel_sign(p1, c) // D10
-                // D4: an orphan e-kar, a consonant (with nukta), then this sign.
-                || (is_consonant(p1) && p2 == Some(chars::SIGN_E) && !can_carry_vowel_sign(before(2)))
-                || (p1 == Some(chars::NUKTA)
-                    && is_consonant(p2)
-                    && before(2) == Some(chars::SIGN_E)
-                    && !can_carry_vowel_sign(before(3)))
-        }
-        _ => match class {
-            Some(BengaliClass::DependentVowel) => repeats_vowel_sign(p1, c),
-            Some(BengaliClass::Digit) => options.digits == DigitStyle::Ascii,
-            _ => false,
-        },
+/// `ACTIONS[prev * 128 + cur]`: the scan's action for Bengali code point
+/// `cur` (block offset) after `prev` (block offset, or [`NO_PREV`]). Derived
+/// at compile time from the script table and the rules, so the hot loop is
+/// one lookup per code point.
+static ACTIONS: [u8; 129 * 128] = {
+    const fn class(offset: usize) -> BengaliClass {
+        script::CLASSES[offset]
     }
-}
+    const fn is_dv(offset: usize) -> bool {
+        matches!(class(offset), BengaliClass::DependentVowel)
+    }
+    // First and last code point of a vowel sign once decomposed (ো = ে া, ৌ = ে ৗ).
+    const fn first(offset: usize) -> usize {
+        match offset {
+            0x4B | 0x4C => 0x47,
+            _ => offset,
+        }
+    }
+    const fn last(offset: usize) -> usize {
+        match offset {
+            0x4B => 0x3E,
+            0x4C => 0x57,
+            _ => offset,
+        }
+    }
+    const A: usize = 0x05;
+    const BA: usize = 0x2C;
+    const NUKTA: usize = 0x3C;
+    const AA_SIGN: usize = 0x3E;
+    const E_SIGN: usize = 0x47;
+    const VIRAMA: usize = 0x4D;
+    const AU_LENGTH: usize = 0x57;
+    const CANDRABINDU: usize = 0x01;
+    const SANDHI_MARK: usize = 0x7E;
+
+    let mut table = [action::CLEAN; 129 * 128];
+    let mut prev = 0;
+    while prev <= NO_PREV {
+        let mut cur = 0;
+        while cur < 128 {
+            let bengali_prev = prev < NO_PREV;
+            let act = match cur {
+                // D1: NFC decomposes ড় ঢ় য়; D8: the look-alike danda.
+                0x5C | 0x5D | 0x5F | 0x77 => action::DIRTY,
+                // D6 (ব ়) and D7 (্ ়).
+                NUKTA if prev == BA || prev == VIRAMA => action::DIRTY,
+                // NFC's canonical order: the sandhi mark (combining class 230)
+                // goes after a nukta (7) or virama (9).
+                NUKTA | VIRAMA if prev == SANDHI_MARK => action::DIRTY,
+                // D2 (ে া), D5 (অ া), D10 (repeats).
+                AA_SIGN | AU_LENGTH
+                    if prev == E_SIGN
+                        || (cur == AA_SIGN && prev == A)
+                        || (bengali_prev
+                            && is_dv(prev)
+                            && (prev == cur || last(prev) == first(cur))) =>
+                {
+                    action::DIRTY
+                }
+                AA_SIGN | AU_LENGTH if prev == CANDRABINDU => action::CHECK_D3,
+                AA_SIGN | AU_LENGTH if prev == NUKTA => action::CHECK_D4_NUKTA,
+                AA_SIGN | AU_LENGTH
+                    if bengali_prev && matches!(class(prev), BengaliClass::Consonant) =>
+                {
+                    action::CHECK_D4
+                }
+                _ if bengali_prev
+                    && is_dv(cur)
+                    && is_dv(prev)
+                    && (prev == cur || last(prev) == first(cur)) =>
+                {
+                    action::DIRTY
+                }
+                _ if matches!(class(cur), BengaliClass::Digit) => action::CHECK_DIGIT,
+                _ => action::CLEAN,
+            };
+            table[prev * 128 + cur] = act;
+            cur += 1;
+        }
+        prev += 1;
+    }
+    table
+};
 
 /// Decides whether a code point outside ASCII and the Bengali block may change.
 fn other_is_dirty(text: &str, at: usize, c: char, options: &NormalizeOptions) -> bool {
-    is_invisible_junk(c)
-        || c == NBSP
-        || (c == 'à' && text.get(at..).is_some_and(mojibake::starts_mojibake))
-        || (options.ascii_punctuation && ascii_punctuation(c).is_some())
-        || canonical_combining_class(c) != 0
-        || is_nfc_quick(core::iter::once(c)) != IsNormalized::Yes
+    match c {
+        // The danda and the punctuation of news text: common, never changed
+        // but by the ASCII-punctuation option (the tests check that these have
+        // no decomposition and combining class 0).
+        chars::DANDA | chars::DOUBLE_DANDA | ZWJ | ZWNJ => false,
+        '\u{2010}'..='\u{2027}' if !options.ascii_punctuation => false,
+        _ => {
+            is_invisible_junk(c)
+                || c == NBSP
+                || (c == 'à' && text.get(at..).is_some_and(mojibake::starts_mojibake))
+                || (options.ascii_punctuation && ascii_punctuation(c).is_some())
+                || canonical_combining_class(c) != 0
+                || is_nfc_quick(core::iter::once(c)) != IsNormalized::Yes
+        }
+    }
 }
 
 /// Byte offset of the first code point at or after `from` that some display
 /// rule might change, or `None` when the rest of `text` is already normal.
+///
+/// This is the hot loop of clean text: Bengali code points are recognised
+/// from their UTF-8 bytes (`E0 A6 xx` / `E0 A7 xx`) without decoding, and
+/// [`ACTIONS`] decides from the pair (previous, current) in one lookup.
 pub(crate) fn first_dirty(text: &str, from: usize, options: &NormalizeOptions) -> Option<usize> {
     let bytes = text.as_bytes();
-    let mut at = from;
-    while let Some(&b0) = bytes.get(at) {
-        if b0 < 0x80 {
-            if options.digits == DigitStyle::Bengali && b0.is_ascii_digit() {
-                return Some(at);
-            }
-            at += 1;
-            continue;
-        }
-        if b0 == 0xE0 {
-            if let (Some(&b1), Some(&b2)) = (bytes.get(at + 1), bytes.get(at + 2)) {
-                if let Some(offset) = bengali_offset(b1, b2) {
-                    let c = char::from_u32(script::BLOCK_START + u32::from(offset & 0x7F))
-                        .unwrap_or(char::REPLACEMENT_CHARACTER);
-                    if bengali_is_dirty(bytes, at, c, options) {
-                        return Some(at);
+    let ascii_may_change = options.digits == DigitStyle::Bengali;
+    let digits_to_ascii = options.digits == DigitStyle::Ascii;
+    let mut rest = bytes.get(from..)?;
+    let at = |rest: &[u8]| bytes.len() - rest.len();
+    // Block offsets of the two code points before `rest` (NO_PREV when not Bengali).
+    let mut p1 = NO_PREV;
+    let mut p2 = NO_PREV;
+    loop {
+        match rest {
+            [0xE0, b1, b2, tail @ ..] if b1 & 0xFE == 0xA6 => {
+                let cur = usize::from(((b1 & 1) << 6) | (b2 & 0x3F));
+                let act = ACTIONS
+                    .get(p1 * 128 + cur)
+                    .copied()
+                    .unwrap_or(action::DIRTY);
+                if act != action::CLEAN {
+                    let here = at(rest);
+                    let dirty = match act {
+                        action::CHECK_D3 => p2 == 0x47,
+                        action::CHECK_D4 => {
+                            p2 == 0x47 && !can_carry_vowel_sign(back(bytes, here, 3))
+                        }
+                        action::CHECK_D4_NUKTA => {
+                            script::CLASSES.get(p2) == Some(&BengaliClass::Consonant)
+                                && back(bytes, here, 3) == Some(chars::SIGN_E)
+                                && !can_carry_vowel_sign(back(bytes, here, 4))
+                        }
+                        action::CHECK_DIGIT => digits_to_ascii,
+                        _ => true,
+                    };
+                    if dirty {
+                        return Some(here);
                     }
-                    at += 3;
-                    continue;
+                }
+                p2 = p1;
+                p1 = cur;
+                rest = tail;
+            }
+            [b0, tail @ ..] if *b0 < 0x80 => {
+                if ascii_may_change && b0.is_ascii_digit() {
+                    return Some(at(rest));
+                }
+                p1 = NO_PREV;
+                p2 = NO_PREV;
+                rest = tail;
+                // Skip ASCII eight bytes at a time.
+                while let [a, b, c, d, e, f, g, h, tail @ ..] = rest {
+                    let word = u64::from_le_bytes([*a, *b, *c, *d, *e, *f, *g, *h]);
+                    if ascii_may_change || word & 0x8080_8080_8080_8080 != 0 {
+                        break;
+                    }
+                    rest = tail;
                 }
             }
+            [] => return None,
+            _ => {
+                let here = at(rest);
+                let c = text.get(here..)?.chars().next()?;
+                if other_is_dirty(text, here, c, options) {
+                    return Some(here);
+                }
+                p1 = NO_PREV;
+                p2 = NO_PREV;
+                rest = rest.get(c.len_utf8()..)?;
+            }
         }
-        let c = text.get(at..)?.chars().next()?;
-        if other_is_dirty(text, at, c, options) {
-            return Some(at);
-        }
-        at += c.len_utf8();
     }
-    None
+}
+
+/// The Bengali code point `n` places before the one at `at`, if Bengali.
+fn back(bytes: &[u8], at: usize, n: usize) -> Option<char> {
+    at.checked_sub(3 * (n - 1))
+        .and_then(|end| bengali_before(bytes, end))
 }
 
 /// Characters around which no display rule reaches: regions end at them.

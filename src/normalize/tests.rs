@@ -336,3 +336,51 @@ fn k6_one_byte_per_character() {
     assert_eq!(k.span_to_display(0..2), 0..6);
     assert_eq!(fold_text("উৎস-ক"), "উত্স ক");
 }
+
+#[test]
+fn fast_paths_skip_only_stable_characters() {
+    use unicode_normalization::char::canonical_combining_class;
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    let skipped = ('\u{2010}'..='\u{2027}').chain(['\u{0964}', '\u{0965}', '\u{200C}', '\u{200D}']);
+    for c in skipped {
+        assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
+        assert_eq!(
+            is_nfc_quick(core::iter::once(c)),
+            IsNormalized::Yes,
+            "U+{:04X}",
+            c as u32
+        );
+    }
+}
+
+mod fast_scan {
+    use super::super::display::normalize_region;
+    use super::super::{NormalizeOptions, OffsetMap};
+    use super::{hex, Normalizer};
+    use proptest::prelude::*;
+
+    fn text() -> impl Strategy<Value = String> {
+        let c = prop_oneof![
+            6 => (0x0980u32..=0x09FF).prop_map(|cp| char::from_u32(cp).unwrap()),
+            2 => prop::sample::select(vec![
+                '\u{200C}', '\u{200D}', '\u{00AD}', '\u{00A0}', '\u{0964}', '\u{0301}', 'à', '¦',
+                ' ', 'a', '\u{2013}', '\u{2026}',
+            ]),
+        ];
+        prop::collection::vec(c, 0..24).prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// Whatever the scan skips, the full rewrite would have left alone.
+        #[test]
+        fn fast_scan_agrees_with_a_full_rewrite(s in text()) {
+            let mut full = String::new();
+            let mut map = OffsetMap::identity();
+            normalize_region(&s, 0..s.len(), &NormalizeOptions::default(), &mut full, &mut map);
+            let fast = Normalizer::new().normalize_str(&s);
+            prop_assert_eq!(&fast, &full, "input {}", hex(&s));
+        }
+    }
+}
