@@ -22,9 +22,13 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod gazetteer;
+pub mod matcher;
 pub mod normalize;
 pub mod script;
 
+pub use gazetteer::{Entity, Gazetteer, GazetteerBuilder, Kind, NameField};
+pub use matcher::{Matcher, MatcherBuilder, Mention};
 pub use normalize::{
     CharCounter, DigitStyle, Edit, Normalized, Normalizer, NormalizerBuilder, OffsetMap,
 };

@@ -3,8 +3,8 @@
 
 use std::fmt;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::io::{self, BufRead, BufReader};
+use std::path::PathBuf;
 
 /// Lines longer than this are split at whitespace so memory stays flat.
 pub const MAX_CHUNK: usize = 1 << 20;
@@ -38,14 +38,6 @@ impl Source {
                     name: self.to_string(),
                     error,
                 }),
-        }
-    }
-
-    /// The file path, if this is a file.
-    pub fn path(&self) -> Option<&Path> {
-        match self {
-            Source::Stdin => None,
-            Source::File(path) => Some(path),
         }
     }
 }
@@ -110,8 +102,6 @@ pub struct Chunk {
     pub text: String,
     /// Byte offset of the chunk in the input.
     pub offset: u64,
-    /// True when the chunk ends a line (or the input).
-    pub ends_line: bool,
 }
 
 /// Reads a source chunk by chunk in constant memory.
@@ -155,7 +145,6 @@ impl Chunks {
     /// The next chunk, or `None` at the end of input.
     pub fn next_chunk(&mut self) -> Result<Option<Chunk>, InputError> {
         let mut buf = std::mem::take(&mut self.carry);
-        let mut ends_line = true;
         loop {
             if let Some(pos) = buf.iter().position(|&b| b == b'\n') {
                 if pos + 1 < buf.len() {
@@ -166,7 +155,6 @@ impl Chunks {
             if buf.len() >= self.max {
                 let split = split_point(&buf, self.max);
                 self.carry = buf.split_off(split);
-                ends_line = false;
                 break;
             }
             let available = match self.reader.fill_buf() {
@@ -222,11 +210,7 @@ impl Chunks {
         if text.ends_with('\n') {
             self.line += 1;
         }
-        Ok(Some(Chunk {
-            text,
-            offset,
-            ends_line,
-        }))
+        Ok(Some(Chunk { text, offset }))
     }
 }
 
@@ -241,25 +225,12 @@ fn split_point(buf: &[u8], max: usize) -> usize {
     {
         return ws + 1;
     }
-    let mut cut = window.len();
-    // Never inside a UTF-8 sequence: back up over continuation bytes.
-    while cut > 1 && buf.get(cut).is_some_and(|&b| (b as i8) < -0x40) {
-        cut -= 1;
+    // Never inside a UTF-8 sequence: an incomplete one at the end waits for
+    // the next chunk (invalid bytes are left for the decoder to report).
+    match core::str::from_utf8(window) {
+        Err(e) if e.error_len().is_none() && e.valid_up_to() > 0 => e.valid_up_to(),
+        _ => window.len(),
     }
-    cut
-}
-
-/// Reads a whole small source (a gazetteer file) into memory.
-pub fn read_all(source: &Source) -> Result<Vec<u8>, InputError> {
-    let mut reader = source.open()?;
-    let mut bytes = Vec::new();
-    reader
-        .read_to_end(&mut bytes)
-        .map_err(|error| InputError::Read {
-            name: source.to_string(),
-            error,
-        })?;
-    Ok(bytes)
 }
 
 #[cfg(test)]

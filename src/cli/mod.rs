@@ -1,7 +1,10 @@
 //! Subcommands of the CLI, one module each, and the error they share.
 
+mod gazetteer;
 mod input;
+mod matching;
 mod normalize;
+mod resolve;
 
 use std::fmt;
 use std::io;
@@ -24,6 +27,13 @@ pub struct Cli {
 enum Command {
     /// Print the display-normalized form of each line (stdin when no file).
     Normalize(normalize::Args),
+    /// Validate gazetteer files, or count what the gazetteer holds.
+    Gazetteer(gazetteer::Args),
+    /// Find gazetteer entities in Bengali text (stdin when no file); one
+    /// JSON object per mention by default.
+    Match(matching::Args),
+    /// Rank the entities a name (Bengali or Latin) may refer to.
+    Resolve(resolve::Args),
 }
 
 /// Options every subcommand that reads text shares.
@@ -48,6 +58,9 @@ impl InputArgs {
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     match cli.command {
         Command::Normalize(args) => normalize::run(args),
+        Command::Gazetteer(args) => gazetteer::run(args),
+        Command::Match(args) => matching::run(args),
+        Command::Resolve(args) => resolve::run(args),
     }
 }
 

@@ -100,6 +100,8 @@ const NO_PREV: usize = 128;
 /// `cur` (block offset) after `prev` (block offset, or [`NO_PREV`]). Derived
 /// at compile time from the script table and the rules, so the hot loop is
 /// one lookup per code point.
+// Evaluated at compile time, where an index out of bounds is a build error.
+#[allow(clippy::indexing_slicing)]
 static ACTIONS: [u8; 129 * 128] = {
     const fn class(offset: usize) -> BengaliClass {
         script::CLASSES[offset]
@@ -399,7 +401,8 @@ fn repair_visual_order(units: &mut Vec<Unit>) {
 /// True when `c` continues the cluster of the code point before it.
 fn continues_cluster(c: char) -> bool {
     match class_of(c) {
-        Some(class) => class.is_mark(),
+        // The sandhi mark U+09FE is class Other but a combining mark (230).
+        Some(class) => class.is_mark() || canonical_combining_class(c) != 0,
         None => {
             c == ZWJ
                 || c == ZWNJ

@@ -21,7 +21,7 @@
 //! use bengali_names::normalize::key;
 //! let k = key::fold("উত্তর-কোরিয়া");
 //! assert_eq!(key::decode(k.bytes()), "উত্তর কোরিয়া");
-//! assert_eq!(k.bytes().len(), 12); // one byte per code point
+//! assert_eq!(k.bytes().len(), 13); // one byte per code point
 //! ```
 
 use core::ops::Range;
@@ -42,6 +42,8 @@ pub const OTHER_LETTER: u8 = 0x91;
 
 /// Key bytes of the whole block, derived from the script table at compile
 /// time: the encoder's hot loop is a table lookup.
+// Evaluated at compile time, where an index out of bounds is a build error.
+#[allow(clippy::indexing_slicing)]
 static BENGALI_KEYS: [u8; 128] = {
     let mut table = [0u8; 128];
     let mut i = 0;
@@ -73,9 +75,11 @@ const KEY_VIRAMA: u8 = 0x80 + 0x4D;
 /// ```
 #[inline]
 pub fn is_word_byte(byte: u8) -> bool {
-    WORD_BYTES[usize::from(byte)]
+    WORD_BYTES.get(usize::from(byte)).copied().unwrap_or(false)
 }
 
+// Evaluated at compile time, where an index out of bounds is a build error.
+#[allow(clippy::indexing_slicing)]
 static WORD_BYTES: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
@@ -175,14 +179,17 @@ fn fold_with(display: &str, mut emit: impl FnMut(Folded, usize)) {
             } else {
                 b2.wrapping_sub(0x40)
             } & 0x7F;
+            let key = BENGALI_KEYS
+                .get(usize::from(offset))
+                .copied()
+                .unwrap_or(OTHER);
             if offset == KHANDA_TA_OFFSET {
                 // K2: ৎ ≡ ত্.
                 emit(Folded::Byte(KEY_TA), at);
                 emit(Folded::Byte(KEY_VIRAMA), at);
             } else {
-                emit(Folded::Byte(BENGALI_KEYS[usize::from(offset)]), at);
+                emit(Folded::Byte(key), at);
             }
-            let key = BENGALI_KEYS[usize::from(offset)];
             last_space = false;
             last_word = is_word_byte(key);
             after_latin = false;

@@ -231,7 +231,8 @@ impl Normalizer {
     /// let input = "\u{FEFF}ঢাকা";
     /// let out = bengali_names::Normalizer::new().normalize(input);
     /// assert_eq!(out.text(), "ঢাকা");
-    /// assert_eq!(out.span_to_input(0..3), 0..6);
+    /// // The byte order mark is part of the word's span in the input.
+    /// assert_eq!(out.span_to_input(0..12), 0..15);
     /// ```
     pub fn normalize<'t>(&self, text: &'t str) -> Normalized<'t> {
         let mut map = OffsetMap::identity();

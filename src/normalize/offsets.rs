@@ -115,7 +115,7 @@ impl OffsetMap {
     /// ```
     /// let out = bengali_names::Normalizer::new().normalize("ab\u{00AD}");
     /// assert_eq!(out.text(), "ab");
-    /// assert_eq!(out.offsets().end_to_input(2), 5);
+    /// assert_eq!(out.offsets().end_to_input(2), 4);
     /// ```
     pub fn end_to_input(&self, out: usize) -> usize {
         // The last edit that starts strictly before `out` decides: an edit

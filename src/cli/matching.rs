@@ -1,0 +1,229 @@
+//! `bengali-names match`: entity mentions in Bengali text, streamed.
+//!
+//! Each input file is one document (stdin is one document), so a partial
+//! name (শোইগু) links to the person named fully anywhere earlier in the
+//! same file. Offsets count from the start of each file.
+
+use std::borrow::Cow;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use bengali_names::matcher::{Document, Mention};
+use bengali_names::{CharCounter, Gazetteer, Matcher};
+use serde::Serialize;
+
+use super::{input::Source, CliError, InputArgs};
+
+/// Output formats of `match`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON object per mention.
+    Jsonl,
+    /// Tab-separated values with a header row.
+    Tsv,
+    /// The input with mentions marked as [text|name_en], for people.
+    Text,
+}
+
+/// Options shared by `match` and `resolve`: which gazetteer, which rules.
+#[derive(Debug, clap::Args)]
+pub struct MatcherArgs {
+    /// Also load this gazetteer file (repeatable); a bad file exits 2.
+    #[arg(long = "gazetteer", value_name = "FILE")]
+    gazetteer: Vec<PathBuf>,
+    /// Also load this suffix list (format of data/suffixes.txt; repeatable).
+    #[arg(long = "suffixes", value_name = "FILE")]
+    suffixes: Vec<PathBuf>,
+    /// Do not search for spelling variants.
+    #[arg(long)]
+    no_variants: bool,
+    /// Report demonyms (রাশিয়ান, Russian) as mentions of their country.
+    #[arg(long)]
+    demonyms: bool,
+}
+
+impl MatcherArgs {
+    /// Builds the matcher these options describe.
+    pub fn build(&self) -> Result<Matcher, CliError> {
+        let gazetteer: Cow<'_, Gazetteer> =
+            if self.gazetteer.is_empty() {
+                Cow::Borrowed(Gazetteer::embedded())
+            } else {
+                let builder = self
+                    .gazetteer
+                    .iter()
+                    .fold(Gazetteer::builder(), |b, file| b.add_file(file));
+                Cow::Owned(builder.build().map_err(|errors| {
+                    CliError::Usage(format!("bad --gazetteer file:\n{errors}"))
+                })?)
+            };
+        let mut builder = Matcher::builder()
+            .variants(!self.no_variants)
+            .demonyms(self.demonyms);
+        for file in &self.suffixes {
+            builder = builder
+                .suffixes_file(file)
+                .map_err(|e| CliError::Usage(format!("bad --suffixes file: {e}")))?;
+        }
+        builder
+            .build(&gazetteer)
+            .map_err(|e| CliError::Usage(e.to_string()))
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    matcher: MatcherArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
+}
+
+/// One output record, as JSON or a TSV row.
+#[derive(Serialize)]
+struct Record<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    start: u64,
+    end: u64,
+    char_start: u64,
+    char_end: u64,
+    text: &'a str,
+    stem: &'a str,
+    suffix: &'a str,
+    entity: &'a str,
+    kind: &'a str,
+    name_en: &'a str,
+    name_bn: &'a str,
+    code: Option<&'a str>,
+    #[serde(rename = "match")]
+    how: &'a str,
+    score: f32,
+    alternatives: Vec<&'a str>,
+}
+
+const TSV_HEADER: &str = "start\tend\tchar_start\tchar_end\ttext\tstem\tsuffix\tentity\tkind\tname_en\tname_bn\tcode\tmatch\tscore";
+
+pub fn run(args: Args) -> Result<ExitCode, CliError> {
+    let matcher = args.matcher.build()?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let several = args.input.files.len() > 1;
+    if args.format == Format::Tsv {
+        if several {
+            out.write_all(b"file\t")?;
+        }
+        writeln!(out, "{TSV_HEADER}")?;
+    }
+    // One document per source; the state moves on with each chunk. Every
+    // source's first chunk is at offset 0 (a source with no text has none).
+    let mut current: Option<(String, Document<'_>, u64)> = None;
+    super::for_each_chunk(&args.input, |source: &Source, chunk| {
+        if chunk.offset == 0 || current.is_none() {
+            current = Some((source.to_string(), matcher.document(), 0));
+        }
+        let Some((name, doc, chars)) = current.as_mut() else {
+            return Ok(());
+        };
+        let file = several.then_some(name.as_str());
+        let text = chunk.text.as_str();
+        let mut written = 0;
+        for mention in doc.find_iter(text) {
+            match args.format {
+                Format::Text => {
+                    let span = mention.span();
+                    out.write_all(text.get(written..span.start).unwrap_or_default().as_bytes())?;
+                    write!(
+                        out,
+                        "[{}|{}]",
+                        text.get(span.clone()).unwrap_or_default(),
+                        mention.entity().name_en()
+                    )?;
+                    written = span.end;
+                }
+                format => {
+                    let record = record(file, text, &mention, chunk.offset, *chars);
+                    if format == Format::Jsonl {
+                        serde_json::to_writer(&mut out, &record).map_err(io::Error::from)?;
+                        out.write_all(b"\n")?;
+                    } else {
+                        write_tsv(&mut out, &record)?;
+                    }
+                }
+            }
+        }
+        if args.format == Format::Text {
+            out.write_all(text.get(written..).unwrap_or_default().as_bytes())?;
+        }
+        *chars += CharCounter::new(text).char_offset(text.len()) as u64;
+        Ok(())
+    })?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn record<'a>(
+    file: Option<&'a str>,
+    text: &'a str,
+    mention: &Mention<'a>,
+    bytes: u64,
+    chars: u64,
+) -> Record<'a> {
+    let entity = mention.entity();
+    let (span, char_span) = (mention.span(), mention.char_span());
+    Record {
+        file,
+        start: bytes + span.start as u64,
+        end: bytes + span.end as u64,
+        char_start: chars + char_span.start as u64,
+        char_end: chars + char_span.end as u64,
+        text: text.get(span).unwrap_or_default(),
+        stem: text.get(mention.stem_span()).unwrap_or_default(),
+        suffix: text.get(mention.suffix_span()).unwrap_or_default(),
+        entity: entity.id(),
+        kind: entity.kind().as_str(),
+        name_en: entity.name_en(),
+        name_bn: entity.name_bn(),
+        code: entity.code(),
+        how: mention.match_kind().as_str(),
+        score: mention.score(),
+        alternatives: mention.alternatives().iter().map(|e| e.id()).collect(),
+    }
+}
+
+fn write_tsv(out: &mut impl Write, r: &Record<'_>) -> io::Result<()> {
+    if let Some(file) = r.file {
+        write!(out, "{}\t", clean(file))?;
+    }
+    writeln!(
+        out,
+        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+        r.start,
+        r.end,
+        r.char_start,
+        r.char_end,
+        clean(r.text),
+        clean(r.stem),
+        clean(r.suffix),
+        r.entity,
+        r.kind,
+        clean(r.name_en),
+        clean(r.name_bn),
+        r.code.unwrap_or_default(),
+        r.how,
+        r.score
+    )
+}
+
+/// A TSV cell: tabs and line breaks would break the row.
+fn clean(cell: &str) -> Cow<'_, str> {
+    if cell.contains(['\t', '\n', '\r']) {
+        Cow::Owned(cell.replace(['\t', '\n', '\r'], " "))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}

@@ -1,0 +1,113 @@
+//! Ordinary Bengali words that are also entity aliases.
+//!
+//! A common-word file has one word per line; `#` starts a comment line, blank
+//! lines are ignored, and anything after a tab on a line (a gloss, a source)
+//! is ignored too. Words are compared by match key, so spelling variants
+//! that fold together count as the same word.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use super::error::{LoadError, LoadErrorKind};
+use crate::normalize::key;
+use crate::Normalizer;
+
+/// A set of match keys.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct CommonWords(HashSet<Box<[u8]>>);
+
+impl CommonWords {
+    /// True when `key` (a match key) is a common word.
+    pub fn contains(&self, key: &[u8]) -> bool {
+        self.0.contains(key)
+    }
+
+    /// How many distinct words the set holds.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+/// Reads one common-word file into `words`, reporting bad lines.
+pub(crate) fn parse(
+    file: &Arc<str>,
+    bytes: &[u8],
+    normalizer: &Normalizer,
+    words: &mut CommonWords,
+    errors: &mut Vec<LoadError>,
+) {
+    let mut offset = 0u64;
+    for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let number = index as u64 + 1;
+        let line_offset = offset;
+        offset += line.len() as u64 + 1;
+        let text = match core::str::from_utf8(line) {
+            Ok(text) => text,
+            Err(e) => {
+                errors.push(LoadError::new(
+                    Arc::clone(file),
+                    number,
+                    Some(1),
+                    LoadErrorKind::InvalidUtf8 {
+                        byte_offset: line_offset + e.valid_up_to() as u64,
+                    },
+                ));
+                continue;
+            }
+        };
+        let word = text
+            .split('\t')
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches('\u{FEFF}')
+            .trim();
+        if word.is_empty() || word.starts_with('#') {
+            continue;
+        }
+        let key = key::fold(&normalizer.normalize_str(word)).bytes().to_vec();
+        if key.iter().any(|&b| key::is_word_byte(b)) {
+            words.0.insert(key.into_boxed_slice());
+        } else {
+            errors.push(LoadError::new(
+                Arc::clone(file),
+                number,
+                Some(1),
+                LoadErrorKind::NormalizesToNothing {
+                    name: word.to_owned(),
+                },
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_comments_glosses_and_bad_lines() {
+        let mut words = CommonWords::default();
+        let mut errors = Vec::new();
+        let file: Arc<str> = "w.txt".into();
+        let text = b"# header\n\n\xEF\xBB\xBF\nmara\t# die\n  \xE0\xA6\x95  \r\n\xFF\n\xC2\xAD\n";
+        parse(&file, text, &Normalizer::new(), &mut words, &mut errors);
+        assert_eq!(words.len(), 2);
+        assert!(words.contains(b"mara") && words.contains(&[0x95]));
+        let found: Vec<_> = errors
+            .iter()
+            .map(|e| (e.line(), e.kind().clone()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (6, LoadErrorKind::InvalidUtf8 { byte_offset: 34 }),
+                (
+                    7,
+                    LoadErrorKind::NormalizesToNothing {
+                        name: "\u{AD}".into()
+                    }
+                ),
+            ]
+        );
+    }
+}

@@ -1,0 +1,190 @@
+//! The key automaton: every alias key in one `aho-corasick` automaton,
+//! walked by hand from token starts.
+//!
+//! A mention must start at a token start, so there is no need for an
+//! unanchored scan: the matcher walks the anchored automaton (a trie with
+//! dead ends) from each token start and collects every alias that ends on
+//! the way, longest last. That is what the tail check needs (a rejected
+//! longer alias must not hide a valid shorter one), and it skips the inside
+//! of words. Most tokens start no alias at all, so a 64 Kbit table of the
+//! first two key bytes of every alias rejects them before the walk; see
+//! ARCHITECTURE.md for the measurements behind this design.
+
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{dfa, nfa, Anchored, MatchKind, StartKind};
+
+/// Above this many key bytes in all, the automaton is a contiguous NFA
+/// rather than a DFA: the DFA's memory grows with states × byte classes
+/// (50 MB for the embedded gazetteer's ~17k keys, against 3.4 MB for the
+/// NFA, with no measurable speed gain on the corpus), so only small user
+/// gazetteers get one.
+const DFA_LIMIT: usize = 50_000;
+
+/// The compiled automaton, DFA or NFA behind one interface.
+#[derive(Clone, Debug)]
+enum Engine {
+    Dfa(dfa::DFA),
+    Nfa(nfa::contiguous::NFA),
+}
+
+/// Why the automaton could not be built (too many states for its IDs).
+pub(crate) type AutomatonError = aho_corasick::BuildError;
+
+/// Distinct key strings, searched from token starts.
+#[derive(Clone, Debug)]
+pub(crate) struct KeyAutomaton {
+    engine: Engine,
+    /// Bit `a * 256 + b` is set when some key starts with bytes `a b`.
+    bigrams: Box<[u64; 1024]>,
+    /// Number of keys.
+    len: usize,
+}
+
+impl KeyAutomaton {
+    /// An automaton over `keys`; pattern `i` is `keys[i]`. Keys are
+    /// distinct and non-empty.
+    pub(crate) fn new(keys: &[Vec<u8>]) -> Result<Self, AutomatonError> {
+        let total: usize = keys.iter().map(Vec::len).sum();
+        let engine = if total <= DFA_LIMIT {
+            Engine::Dfa(
+                dfa::Builder::new()
+                    // Leftmost-longest keeps each state's own pattern only
+                    // (no matches copied along failure links, which would
+                    // report keys that do not start at the anchor).
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .start_kind(StartKind::Anchored)
+                    .byte_classes(true)
+                    .prefilter(false)
+                    .build(keys)?,
+            )
+        } else {
+            Engine::Nfa(
+                nfa::contiguous::Builder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .prefilter(false)
+                    .build(keys)?,
+            )
+        };
+        let mut bigrams = Box::new([0u64; 1024]);
+        for key in keys {
+            if let [a, b, ..] = key.as_slice() {
+                let bit = usize::from(*a) << 8 | usize::from(*b);
+                if let Some(word) = bigrams.get_mut(bit >> 6) {
+                    *word |= 1 << (bit & 63);
+                }
+            }
+        }
+        Ok(KeyAutomaton {
+            engine,
+            bigrams,
+            len: keys.len(),
+        })
+    }
+
+    /// Number of keys.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Heap memory of the automaton and its bigram table.
+    pub(crate) fn memory_usage(&self) -> usize {
+        let engine = match &self.engine {
+            Engine::Dfa(a) => a.memory_usage(),
+            Engine::Nfa(a) => a.memory_usage(),
+        };
+        engine + core::mem::size_of::<[u64; 1024]>()
+    }
+
+    /// True when some key starts with the two bytes at `at`.
+    #[inline]
+    pub(crate) fn may_start(&self, hay: &[u8], at: usize) -> bool {
+        match hay.get(at..at + 2) {
+            Some(&[a, b]) => {
+                let bit = usize::from(a) << 8 | usize::from(b);
+                self.bigrams
+                    .get(bit >> 6)
+                    .is_some_and(|word| word & (1 << (bit & 63)) != 0)
+            }
+            _ => false,
+        }
+    }
+
+    /// Calls `found(pattern, end)` for every key that occurs in `hay`
+    /// starting at `at`, shortest first.
+    #[inline]
+    pub(crate) fn prefixes(&self, hay: &[u8], at: usize, found: impl FnMut(usize, usize)) {
+        if !self.may_start(hay, at) {
+            return;
+        }
+        match &self.engine {
+            Engine::Dfa(a) => walk(a, hay, at, found),
+            Engine::Nfa(a) => walk(a, hay, at, found),
+        }
+    }
+}
+
+#[inline]
+fn walk<A: Automaton>(aut: &A, hay: &[u8], at: usize, mut found: impl FnMut(usize, usize)) {
+    let Ok(mut sid) = aut.start_state(Anchored::Yes) else {
+        return;
+    };
+    let rest = hay.get(at..).unwrap_or_default();
+    for (i, &byte) in rest.iter().enumerate() {
+        sid = aut.next_state(Anchored::Yes, sid, byte);
+        if aut.is_special(sid) {
+            if aut.is_dead(sid) {
+                return;
+            }
+            if aut.is_match(sid) {
+                found(aut.match_pattern(sid, 0).as_usize(), at + i + 1);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(aut: &KeyAutomaton, hay: &[u8], at: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        aut.prefixes(hay, at, |p, end| out.push((p, end)));
+        out
+    }
+
+    #[test]
+    fn every_prefix_key_is_reported_and_only_anchored_ones() {
+        let keys = [
+            b"ab".to_vec(),
+            b"abcd".to_vec(),
+            b"bc".to_vec(),
+            b"abc".to_vec(),
+        ];
+        let aut = KeyAutomaton::new(&keys).unwrap();
+        assert_eq!(all(&aut, b"abcde", 0), [(0, 2), (3, 3), (1, 4)]);
+        assert_eq!(all(&aut, b"abcde", 1), [(2, 3)]);
+        assert_eq!(all(&aut, b"xabc", 0), []);
+        assert_eq!(all(&aut, b"a", 0), []);
+    }
+
+    #[test]
+    fn nfa_and_dfa_agree() {
+        let keys: Vec<Vec<u8>> = (0u8..50)
+            .map(|i| vec![0x95, 0x80 + i % 7, 0xBE, i])
+            .chain([vec![0x95, 0x80, 0xBE]])
+            .collect();
+        let dfa = KeyAutomaton::new(&keys).unwrap();
+        let nfa = KeyAutomaton {
+            engine: Engine::Nfa(
+                nfa::contiguous::Builder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&keys)
+                    .unwrap(),
+            ),
+            ..dfa.clone()
+        };
+        let hay = [0x95, 0x80, 0xBE, 7, 0x95];
+        assert_eq!(all(&dfa, &hay, 0), all(&nfa, &hay, 0));
+        assert_eq!(all(&dfa, &hay, 0), [(50, 3), (7, 4)]);
+    }
+}

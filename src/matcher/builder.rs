@@ -1,0 +1,374 @@
+//! Building a [`Matcher`] from a gazetteer: fold every alias, group the
+//! entities behind each key, compile the automata.
+
+use core::fmt;
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::automaton::{AutomatonError, KeyAutomaton};
+use super::encode::Encoder;
+use super::mention::{EntityInfo, MatchKind};
+use super::tail::{SuffixError, Suffixes};
+use super::variant::{self, Level};
+use super::{latin, partial, Entry, Matcher, Table};
+use crate::normalize::key;
+use crate::{Gazetteer, Kind, NameField, Normalizer};
+
+/// Why a matcher could not be built.
+///
+/// ```
+/// use bengali_names::matcher::BuildError;
+/// fn describe(e: &BuildError) -> String { e.to_string() }
+/// ```
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// The automaton library refused the keys (too many states for its IDs).
+    Automaton(AutomatonError),
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Automaton(e) => write!(f, "cannot build the alias automaton: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            BuildError::Automaton(e) => Some(e),
+        }
+    }
+}
+
+impl From<AutomatonError> for BuildError {
+    fn from(e: AutomatonError) -> Self {
+        BuildError::Automaton(e)
+    }
+}
+
+/// Configures and builds a [`Matcher`].
+///
+/// | option | default | what |
+/// |---|---|---|
+/// | [`variants`](Self::variants) | on | spelling-variant search |
+/// | [`partial_names`](Self::partial_names) | on | person name parts after a full mention |
+/// | [`demonyms`](Self::demonyms) | off | রাশিয়ান, Russian as mentions of the country |
+/// | [`suffixes_str`](Self::suffixes_str) / [`suffixes_file`](Self::suffixes_file) | shipped list | more suffixes for the tail check |
+///
+/// ```
+/// use bengali_names::{Gazetteer, Matcher};
+/// let matcher = Matcher::builder()
+///     .variants(false)
+///     .suffixes_str("mine.txt", "খানার\tgenitive\n")?
+///     .build(Gazetteer::embedded())?;
+/// let text = "রাশিয়াখানার";
+/// assert_eq!(matcher.find_iter(text).next().unwrap().span(), 0..text.len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct MatcherBuilder {
+    variants: bool,
+    partial_names: bool,
+    demonyms: bool,
+    suffixes: Suffixes,
+}
+
+impl Default for MatcherBuilder {
+    fn default() -> Self {
+        MatcherBuilder {
+            variants: true,
+            partial_names: true,
+            demonyms: false,
+            suffixes: Suffixes::shipped(),
+        }
+    }
+}
+
+/// Loose variant keys need this many letters: short names have too many
+/// look-alike words (মালি / মালা).
+const LOOSE_MIN_LETTERS: usize = 3;
+/// A one-word skeleton needs this many letters (ভ্লাদিভস্তোক has 7).
+const SKELETON_MIN_LETTERS: usize = 5;
+/// A multi-word skeleton needs this many letters.
+const SKELETON_MIN_LETTERS_MULTI: usize = 4;
+
+impl MatcherBuilder {
+    /// A builder with the default options.
+    ///
+    /// ```
+    /// let m = bengali_names::matcher::MatcherBuilder::new()
+    ///     .build(bengali_names::Gazetteer::embedded())?;
+    /// assert!(m.find_iter("ঢাকা").next().is_some());
+    /// # Ok::<(), bengali_names::matcher::BuildError>(())
+    /// ```
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Search for spelling variants where no exact alias is found (on by
+    /// default). Loose variants need an alias of at least 3 letters and
+    /// are not used for subdivisions; skeletons only for people, cities and
+    /// countries, with at least 5 letters (4 for a multi-word name). Common
+    /// words never get variants.
+    ///
+    /// ```
+    /// use bengali_names::{Gazetteer, Matcher};
+    /// let exact_only = Matcher::builder().variants(false).build(Gazetteer::embedded())?;
+    /// assert!(exact_only.find_iter("ভ্লাদিভোস্টক").next().is_none());
+    /// # Ok::<(), bengali_names::matcher::BuildError>(())
+    /// ```
+    pub fn variants(mut self, yes: bool) -> Self {
+        self.variants = yes;
+        self
+    }
+
+    /// Link a part of a person's name (শোইগু) to the person named fully
+    /// earlier in the document (on by default).
+    ///
+    /// ```
+    /// use bengali_names::{Gazetteer, Matcher};
+    /// let m = Matcher::builder().partial_names(false).build(Gazetteer::embedded())?;
+    /// assert_eq!(m.find_iter("সের্গেই শোইগু এলেন। শোইগু বলেন").count(), 1);
+    /// # Ok::<(), bengali_names::matcher::BuildError>(())
+    /// ```
+    pub fn partial_names(mut self, yes: bool) -> Self {
+        self.partial_names = yes;
+        self
+    }
+
+    /// Report demonyms (রাশিয়ান, Russian) as mentions of their country
+    /// (off by default: NER corpora and most users do not count them).
+    ///
+    /// ```
+    /// use bengali_names::{Gazetteer, Matcher};
+    /// let m = Matcher::builder().demonyms(true).build(Gazetteer::embedded())?;
+    /// let hit = m.find_iter("রাশিয়ান সেনা").next().unwrap();
+    /// assert_eq!(hit.entity().id(), "iso:RU");
+    /// # Ok::<(), bengali_names::matcher::BuildError>(())
+    /// ```
+    pub fn demonyms(mut self, yes: bool) -> Self {
+        self.demonyms = yes;
+        self
+    }
+
+    /// Adds the suffixes of a list in the format of `data/suffixes.txt`
+    /// (one suffix per line, optional tab and class, `#` comments).
+    ///
+    /// ```
+    /// let b = bengali_names::matcher::MatcherBuilder::new().suffixes_str("x", "গণ\tplural\n");
+    /// assert!(b.is_ok());
+    /// ```
+    pub fn suffixes_str(mut self, source: &str, text: &str) -> Result<Self, SuffixError> {
+        self.suffixes.add_list(source, text)?;
+        Ok(self)
+    }
+
+    /// Adds the suffixes of a file (see [`suffixes_str`](Self::suffixes_str)).
+    ///
+    /// ```
+    /// let err = bengali_names::matcher::MatcherBuilder::new()
+    ///     .suffixes_file("/no/such/file.txt")
+    ///     .unwrap_err();
+    /// assert_eq!(err.line(), 0);
+    /// ```
+    pub fn suffixes_file(self, path: impl AsRef<Path>) -> Result<Self, SuffixError> {
+        let path = path.as_ref();
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| SuffixError::io(&name, &e))?;
+        self.suffixes_str(&name, &text)
+    }
+
+    /// Builds the matcher over every entity of `gazetteer`.
+    ///
+    /// ```
+    /// let m = bengali_names::Matcher::builder().build(bengali_names::Gazetteer::embedded())?;
+    /// assert!(m.alias_count() > 1000);
+    /// # Ok::<(), bengali_names::matcher::BuildError>(())
+    /// ```
+    pub fn build(self, gazetteer: &Gazetteer) -> Result<Matcher, BuildError> {
+        let normalizer = Normalizer::new();
+        let mut entities = Vec::with_capacity(gazetteer.len());
+        let mut priors = Vec::with_capacity(gazetteer.len());
+        let mut exact = Grouper::default();
+        let mut loose = Grouper::default();
+        let mut skeleton = Grouper::default();
+        for (index, entity) in gazetteer.entities().iter().enumerate() {
+            let target = u32::try_from(index).unwrap_or(u32::MAX);
+            entities.push(EntityInfo {
+                id: entity.id.as_str().into(),
+                kind: entity.kind,
+                name_en: entity.name_en.as_str().into(),
+                name_bn: entity.name_bn.as_str().into(),
+                code: entity.code.as_deref().map(Into::into),
+            });
+            priors.push(gazetteer.prior(entity));
+            for (field, name) in entity.names() {
+                if field.is_demonym() && !self.demonyms {
+                    continue;
+                }
+                let display = normalizer.normalize_str(name);
+                let folded = key::fold(display.trim());
+                let key = trim_spaces(folded.bytes());
+                // One-letter aliases never fire: a lone letter is an
+                // initial, a numeral or noise far more often than a name.
+                if variant::letters(key) < 2 {
+                    continue;
+                }
+                let weak = gazetteer.is_common_word_key(key);
+                let how = if field.is_latin() {
+                    MatchKind::Latin
+                } else {
+                    MatchKind::Exact
+                };
+                let caps = field.is_latin() && latin::needs_capitals(name);
+                exact.add(key, Entry::new(target, how, caps), weak, false);
+                if field.is_latin() || field.is_demonym() {
+                    continue;
+                }
+                if self.partial_names && entity.kind == Kind::Person {
+                    for part in partial::parts(key) {
+                        let weak = gazetteer.is_common_word_key(part);
+                        if !weak {
+                            exact.add(
+                                part,
+                                Entry::new(target, MatchKind::Partial, false),
+                                false,
+                                false,
+                            );
+                        }
+                    }
+                }
+                if self.variants && !weak {
+                    add_variants(&mut loose, &mut skeleton, entity.kind, field, key, target);
+                }
+            }
+        }
+        let by_prior = |entry: &Entry| {
+            let prior = usize::try_from(entry.target)
+                .ok()
+                .and_then(|i| priors.get(i))
+                .copied()
+                .unwrap_or(0);
+            (entry.kind.rank(), core::cmp::Reverse(prior), entry.target)
+        };
+        Ok(Matcher {
+            entities,
+            exact: exact.finish(&by_prior)?,
+            loose: loose.finish(&by_prior)?,
+            skeleton: skeleton.finish(&by_prior)?,
+            suffixes: self.suffixes,
+            encoder: Encoder::new(),
+            normalizer,
+            variants: self.variants,
+        })
+    }
+}
+
+/// Adds the variant keys of one Bengali alias, within the precision guards.
+fn add_variants(
+    loose: &mut Grouper,
+    skeleton: &mut Grouper,
+    kind: Kind,
+    field: NameField,
+    key: &[u8],
+    target: u32,
+) {
+    debug_assert!(!field.is_latin());
+    let entry = Entry::new(target, MatchKind::Variant, false);
+    if kind != Kind::Subdivision && variant::letters(key) >= LOOSE_MIN_LETTERS {
+        let (folded, open_end) = variant::fold_alias(Level::Loose, key);
+        loose.add(&folded, entry, false, open_end);
+    }
+    if matches!(kind, Kind::Person | Kind::City | Kind::Country) {
+        let (folded, open_end) = variant::fold_alias(Level::Skeleton, key);
+        let min = if folded.contains(&b' ') {
+            SKELETON_MIN_LETTERS_MULTI
+        } else {
+            SKELETON_MIN_LETTERS
+        };
+        if variant::letters(&folded) >= min {
+            skeleton.add(&folded, entry, false, open_end);
+        }
+    }
+}
+
+fn trim_spaces(key: &[u8]) -> &[u8] {
+    let start = key.iter().position(|&b| b != b' ').unwrap_or(key.len());
+    let end = key
+        .iter()
+        .rposition(|&b| b != b' ')
+        .map_or(start, |i| i + 1);
+    key.get(start..end).unwrap_or_default()
+}
+
+/// Groups entries by key, keeping keys in first-seen order so that builds
+/// are reproducible.
+#[derive(Default)]
+struct Grouper {
+    index: HashMap<Vec<u8>, usize>,
+    keys: Vec<Vec<u8>>,
+    entries: Vec<Vec<Entry>>,
+    weak: Vec<bool>,
+    open_end: Vec<bool>,
+}
+
+impl Grouper {
+    /// Adds `entry` under `key`; `weak` marks a common word, `open_end` a
+    /// variant key whose alias ended in signs the fold dropped.
+    fn add(&mut self, key: &[u8], entry: Entry, weak: bool, open_end: bool) {
+        let slot = match self.index.get(key) {
+            Some(&slot) => slot,
+            None => {
+                let slot = self.keys.len();
+                self.index.insert(key.to_vec(), slot);
+                self.keys.push(key.to_vec());
+                self.entries.push(Vec::new());
+                self.weak.push(weak);
+                self.open_end.push(open_end);
+                slot
+            }
+        };
+        if let Some(entries) = self.entries.get_mut(slot) {
+            // One entry per target and kind: the first field wins.
+            if !entries
+                .iter()
+                .any(|e| e.target == entry.target && e.kind == entry.kind)
+            {
+                entries.push(entry);
+            }
+        }
+        if let Some(w) = self.weak.get_mut(slot) {
+            *w |= weak;
+        }
+        if let Some(o) = self.open_end.get_mut(slot) {
+            *o |= open_end;
+        }
+    }
+
+    fn finish<K: Ord>(self, order: &impl Fn(&Entry) -> K) -> Result<Table, BuildError> {
+        let mut entries = Vec::new();
+        let mut ranges = Vec::with_capacity(self.keys.len());
+        for mut group in self.entries {
+            group.sort_by_key(order);
+            let start = u32::try_from(entries.len()).unwrap_or(u32::MAX);
+            entries.extend(group);
+            let end = u32::try_from(entries.len()).unwrap_or(u32::MAX);
+            ranges.push((start, end));
+        }
+        let automaton = if self.keys.is_empty() {
+            None
+        } else {
+            Some(KeyAutomaton::new(&self.keys)?)
+        };
+        Ok(Table {
+            automaton,
+            ranges,
+            entries,
+            weak: self.weak,
+            open_end: self.open_end,
+        })
+    }
+}

@@ -1,0 +1,522 @@
+//! The search: documents, the [`Mentions`] iterator, and the per-block
+//! scan (token starts → candidates → tail check → leftmost-longest).
+
+use core::ops::Range;
+
+use super::encode::Key;
+use super::mention::{EntityInfo, MatchKind, Mention};
+use super::partial::Named;
+use super::variant::{self, Folded, Level};
+use super::{latin, Entry, Matcher, Table};
+use crate::normalize::key::is_word_byte;
+use crate::CharCounter;
+
+/// Text is searched in blocks of at most this many bytes, cut after a line
+/// break where possible: key offsets stay in `u32` and scratch memory stays
+/// bounded however long the text.
+const BLOCK: usize = 1 << 20;
+
+/// Per-document state: who was named fully so far, and reusable buffers.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct State {
+    named: Named,
+    key: Key,
+    loose: Folded,
+    skeleton: Folded,
+    scratch: Folded,
+}
+
+/// One document: the unit of context for partial names and common-word
+/// aliases. Search each piece of a document, in order, through the same
+/// `Document`; spans are relative to the piece given.
+///
+/// ```
+/// use bengali_names::Matcher;
+/// let matcher = Matcher::embedded();
+/// let mut doc = matcher.document();
+/// let first: Vec<_> = doc.find_iter("সের্গেই শোইগু এলেন।\n").collect();
+/// let later: Vec<_> = doc.find_iter("শোইগু বলেন।\n").collect();
+/// assert_eq!(first[0].entity().id(), later[0].entity().id());
+/// assert_eq!(later[0].match_kind(), bengali_names::matcher::MatchKind::Partial);
+/// // A fresh document knows nobody yet.
+/// assert_eq!(matcher.find_iter("শোইগু বলেন।\n").count(), 0);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Document<'m> {
+    matcher: &'m Matcher,
+    state: State,
+}
+
+impl<'m> Document<'m> {
+    pub(crate) fn new(matcher: &'m Matcher) -> Self {
+        Document {
+            matcher,
+            state: State::default(),
+        }
+    }
+
+    /// The mentions of the next piece of the document, in text order.
+    ///
+    /// ```
+    /// let mut doc = bengali_names::Matcher::embedded().document();
+    /// assert_eq!(doc.find_iter("রাশিয়া ও চীন").count(), 2);
+    /// ```
+    pub fn find_iter<'d, 't>(&'d mut self, text: &'t str) -> Mentions<'m, 'd, 't> {
+        Mentions::new(self.matcher, Slot::Borrowed(&mut self.state), text)
+    }
+
+    /// Forgets who was named: the next piece starts a new document.
+    ///
+    /// ```
+    /// let mut doc = bengali_names::Matcher::embedded().document();
+    /// doc.find_iter("সের্গেই শোইগু").count();
+    /// doc.reset();
+    /// assert_eq!(doc.find_iter("শোইগু").count(), 0);
+    /// ```
+    pub fn reset(&mut self) {
+        self.state.named.clear();
+    }
+}
+
+/// The document state of a [`Mentions`] iterator: its own for a one-off
+/// search, or a [`Document`]'s.
+#[derive(Debug)]
+enum Slot<'d> {
+    Owned(Box<State>),
+    Borrowed(&'d mut State),
+}
+
+impl Slot<'_> {
+    fn state(&mut self) -> &mut State {
+        match self {
+            Slot::Owned(state) => state,
+            Slot::Borrowed(state) => state,
+        }
+    }
+}
+
+/// An iterator over the mentions of a text, in order, created by
+/// [`Matcher::find_iter`] or [`Document::find_iter`]. Mentions borrow the
+/// matcher (`'m`), not the document (`'d`) nor the text (`'t`).
+///
+/// ```
+/// let text = "উত্তর কোরিয়ার নেতা কিম জং উন";
+/// let names: Vec<_> = bengali_names::Matcher::embedded()
+///     .find_iter(text)
+///     .map(|m| m.entity().name_en())
+///     .collect();
+/// assert_eq!(names, ["North Korea", "Kim Jong Un"]);
+/// ```
+#[derive(Debug)]
+pub struct Mentions<'m, 'd, 't> {
+    matcher: &'m Matcher,
+    slot: Slot<'d>,
+    text: &'t str,
+    /// Where the next block starts.
+    at: usize,
+    chars: CharCounter<'t>,
+    pending: Vec<Found>,
+    next: usize,
+}
+
+/// A mention before char offsets: spans in input bytes.
+#[derive(Clone, Debug)]
+struct Found {
+    span: Range<usize>,
+    stem_end: usize,
+    target: u32,
+    alternatives: Range<u32>,
+    table: Which,
+    kind: MatchKind,
+    score: f32,
+}
+
+/// Which table a candidate's entries live in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Which {
+    Exact,
+    Loose,
+    Skeleton,
+}
+
+impl<'m, 'd, 't> Mentions<'m, 'd, 't> {
+    fn new(matcher: &'m Matcher, slot: Slot<'d>, text: &'t str) -> Self {
+        Mentions {
+            matcher,
+            slot,
+            text,
+            at: 0,
+            chars: CharCounter::new(text),
+            pending: Vec::new(),
+            next: 0,
+        }
+    }
+
+    pub(crate) fn one_off(matcher: &'m Matcher, text: &'t str) -> Self {
+        Mentions::new(matcher, Slot::Owned(Box::default()), text)
+    }
+
+    fn mention(&mut self, found: &Found) -> Option<Mention<'m>> {
+        let matcher = self.matcher;
+        let entity = matcher.entity_at(found.target)?;
+        let table = matcher.table(found.table);
+        let alternatives = table
+            .entries
+            .get(found.alternatives.start as usize..found.alternatives.end as usize)
+            .unwrap_or_default()
+            .iter()
+            .filter(|e| e.target != found.target && e.kind != MatchKind::Partial)
+            .filter_map(|e| matcher.entity_at(e.target))
+            .fold(Vec::<&EntityInfo>::new(), |mut all, e| {
+                if !all.iter().any(|seen| core::ptr::eq(*seen, e)) {
+                    all.push(e);
+                }
+                all
+            });
+        let start = self.chars.char_offset(found.span.start);
+        let stem_char_end = self.chars.char_offset(found.stem_end);
+        let end = self.chars.char_offset(found.span.end);
+        Some(Mention {
+            span: found.span.clone(),
+            char_span: start..end,
+            stem_end: found.stem_end,
+            stem_char_end,
+            entity,
+            alternatives,
+            kind: found.kind,
+            score: found.score,
+        })
+    }
+}
+
+impl<'m> Iterator for Mentions<'m, '_, '_> {
+    type Item = Mention<'m>;
+
+    fn next(&mut self) -> Option<Mention<'m>> {
+        loop {
+            if let Some(found) = self.pending.get(self.next).cloned() {
+                self.next += 1;
+                if let Some(mention) = self.mention(&found) {
+                    return Some(mention);
+                }
+                continue;
+            }
+            if self.at >= self.text.len() {
+                return None;
+            }
+            let end = block_end(self.text, self.at);
+            let block = self.text.get(self.at..end).unwrap_or_default();
+            self.pending.clear();
+            self.next = 0;
+            let base = self.at;
+            search_block(self.matcher, self.slot.state(), block, &mut |mut found| {
+                found.span = found.span.start + base..found.span.end + base;
+                found.stem_end += base;
+                self.pending.push(found);
+            });
+            self.at = end;
+        }
+    }
+}
+
+/// Where the block starting at `at` ends: after the last line break within
+/// [`BLOCK`] bytes, else after the last space, else at a char boundary.
+fn block_end(text: &str, at: usize) -> usize {
+    if text.len() - at <= BLOCK {
+        return text.len();
+    }
+    let window = text.as_bytes().get(at..at + BLOCK).unwrap_or_default();
+    let cut = window
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .or_else(|| window.iter().rposition(|&b| b == b' ' || b == b'\t'))
+        .map(|i| at + i + 1);
+    cut.unwrap_or_else(|| {
+        let mut end = at + BLOCK;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        end
+    })
+}
+
+/// A validated candidate at one token start, in key indices.
+#[derive(Clone, Debug)]
+struct Candidate {
+    stem_end: usize,
+    end: usize,
+    target: u32,
+    alternatives: Range<u32>,
+    table: Which,
+    kind: MatchKind,
+    score: f32,
+}
+
+impl Candidate {
+    /// Longer stems win; at equal length, exact evidence beats a variant,
+    /// which beats a name part.
+    fn beats(&self, other: &Candidate) -> bool {
+        (self.stem_end, core::cmp::Reverse(self.kind.rank()))
+            > (other.stem_end, core::cmp::Reverse(other.kind.rank()))
+    }
+}
+
+/// Everything the candidate checks need about the current block.
+struct Block<'a> {
+    matcher: &'a Matcher,
+    key: &'a Key,
+    display: &'a str,
+    named: &'a Named,
+}
+
+impl Block<'_> {
+    /// The end of the whole inflected word for a stem ending at key index
+    /// `end`, or `None` when the rest of the token is not a suffix chain.
+    fn word_end(&self, end: usize) -> Option<usize> {
+        let bytes = self.key.bytes();
+        let token_end = |from: usize| {
+            bytes
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .position(|&b| !is_word_byte(b))
+                .map_or(bytes.len(), |p| from + p)
+        };
+        let tail_end = token_end(end);
+        if !self
+            .matcher
+            .suffixes
+            .accepts(bytes.get(end..tail_end).unwrap_or_default())
+        {
+            return None;
+        }
+        // DPRK-এর: a hyphen (folded to a space) and then only suffixes.
+        if tail_end == end && bytes.get(end) == Some(&b' ') {
+            let hyphen = self
+                .display
+                .get(self.key.origin(end)..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(latin::is_hyphen);
+            if hyphen {
+                let next_end = token_end(end + 1);
+                let next = bytes.get(end + 1..next_end).unwrap_or_default();
+                if !next.is_empty() && self.matcher.suffixes.accepts(next) {
+                    return Some(next_end);
+                }
+            }
+        }
+        Some(tail_end)
+    }
+
+    /// Checks the entries of pattern `pattern` of `which` for a stem at key
+    /// span `start..stem_end`.
+    fn candidate(
+        &self,
+        which: Which,
+        pattern: usize,
+        start: usize,
+        stem_end: usize,
+        score: f32,
+    ) -> Option<Candidate> {
+        let table = self.matcher.table(which);
+        let range = table.range(pattern);
+        let entries = table
+            .entries
+            .get(range.start as usize..range.end as usize)
+            .unwrap_or_default();
+        let end = self.word_end(stem_end)?;
+        let weak = table.weak.get(pattern).copied().unwrap_or(false);
+        let make = |entry: &Entry, score: f32| Candidate {
+            stem_end,
+            end,
+            target: entry.target,
+            alternatives: range.clone(),
+            table: which,
+            kind: entry.kind,
+            score,
+        };
+        for entry in entries {
+            match entry.kind {
+                MatchKind::Partial => {
+                    let partials = entries.iter().filter(|e| e.kind == MatchKind::Partial);
+                    let target = self.named.only_one(partials.map(|e| e.target))?;
+                    return Some(Candidate {
+                        target,
+                        ..make(entry, PARTIAL_SCORE)
+                    });
+                }
+                _ if weak && !self.named.contains(entry.target) => continue,
+                _ if entry.caps && !self.in_capitals(start..stem_end) => continue,
+                _ => return Some(make(entry, score)),
+            }
+        }
+        None
+    }
+
+    fn in_capitals(&self, span: Range<usize>) -> bool {
+        let display = self.key.span_to_display(span);
+        self.display
+            .get(display)
+            .is_some_and(latin::written_in_capitals)
+    }
+}
+
+/// Score of a partial-name mention.
+const PARTIAL_SCORE: f32 = 0.85;
+
+/// Searches one block (at most [`BLOCK`] bytes), calling `emit` with each
+/// mention in order; spans are relative to the block.
+fn search_block(matcher: &Matcher, state: &mut State, text: &str, emit: &mut dyn FnMut(Found)) {
+    let normalized = matcher.normalizer.normalize(text);
+    let display = normalized.text();
+    state.key.encode(&matcher.encoder, display);
+    let variants = matcher.variants;
+    if variants {
+        variant::fold(
+            Level::Loose,
+            state.key.bytes(),
+            &mut state.loose,
+            &mut state.scratch,
+        );
+        variant::fold(
+            Level::Skeleton,
+            state.key.bytes(),
+            &mut state.skeleton,
+            &mut state.scratch,
+        );
+    }
+    let bytes = state.key.bytes();
+    let mut covered = 0;
+    let mut prev_word = false;
+    // Cursors into the variant texts, kept at the current token start.
+    let mut loose_at = 0;
+    let mut skeleton_at = 0;
+    let mut found = Vec::new();
+    for (start, &byte) in bytes.iter().enumerate() {
+        let word = is_word_byte(byte);
+        let token_start = word && !prev_word;
+        prev_word = word;
+        if !token_start || start < covered {
+            continue;
+        }
+        let block = Block {
+            matcher,
+            key: &state.key,
+            display,
+            named: &state.named,
+        };
+        let mut best: Option<Candidate> = None;
+        let mut consider = |candidate: Option<Candidate>| {
+            if let Some(c) = candidate {
+                if best.as_ref().is_none_or(|b| c.beats(b)) {
+                    best = Some(c);
+                }
+            }
+        };
+        if let Some(automaton) = &matcher.exact.automaton {
+            automaton.prefixes(bytes, start, |pattern, end| {
+                consider(block.candidate(Which::Exact, pattern, start, end, 1.0));
+            });
+        }
+        if variants {
+            for (which, folded, at) in [
+                (Which::Loose, &state.loose, &mut loose_at),
+                (Which::Skeleton, &state.skeleton, &mut skeleton_at),
+            ] {
+                while folded.start(*at) < start && *at < folded.bytes.len() {
+                    *at += 1;
+                }
+                let Some(automaton) = &matcher.table(which).automaton else {
+                    continue;
+                };
+                let level = if which == Which::Loose {
+                    Level::Loose
+                } else {
+                    Level::Skeleton
+                };
+                found.clear();
+                automaton.prefixes(&folded.bytes, *at, |pattern, end| {
+                    found.push((pattern, end))
+                });
+                for &(pattern, end) in &found {
+                    // The stem ends just after the last folded byte's source,
+                    // or, when what follows is no suffix chain, after the
+                    // signs the fold dropped (ভ্লাদিভোস্টক|ের, রাশিয়া|র).
+                    let tight = folded.end(end.saturating_sub(1));
+                    let absorbed = folded.start(end);
+                    let open_end = matcher.table(which).open_end.get(pattern) == Some(&true);
+                    let candidate = block
+                        .candidate(which, pattern, start, tight, level.score())
+                        .or_else(|| {
+                            (absorbed > tight && open_end)
+                                .then(|| {
+                                    block.candidate(which, pattern, start, absorbed, level.score())
+                                })
+                                .flatten()
+                        });
+                    consider(candidate);
+                }
+            }
+        }
+        let Some(best) = best else {
+            continue;
+        };
+        covered = best.end;
+        if best.kind != MatchKind::Partial {
+            state.named.insert(best.target);
+        }
+        let display_span = state.key.span_to_display(start..best.end);
+        let stem_display_end = state.key.span_to_display(start..best.stem_end).end;
+        let offsets = normalized.offsets();
+        let span = offsets.span_to_input(display_span);
+        let stem_end = offsets
+            .end_to_input(stem_display_end)
+            .clamp(span.start, span.end);
+        emit(Found {
+            span,
+            stem_end,
+            target: best.target,
+            alternatives: best.alternatives,
+            table: best.table,
+            kind: best.kind,
+            score: best.score,
+        });
+    }
+}
+
+/// Counts the candidate hits at token starts, before any check: the core
+/// of the search, for benchmarks.
+pub(crate) fn count_stem_hits(matcher: &Matcher, display: &str) -> usize {
+    let mut key = Key::default();
+    key.encode(&matcher.encoder, display);
+    let Some(automaton) = &matcher.exact.automaton else {
+        return 0;
+    };
+    let bytes = key.bytes();
+    let mut hits = 0;
+    let mut prev_word = false;
+    for (start, &byte) in bytes.iter().enumerate() {
+        let word = is_word_byte(byte);
+        if word && !prev_word {
+            automaton.prefixes(bytes, start, |_, _| hits += 1);
+        }
+        prev_word = word;
+    }
+    hits
+}
+
+impl Table {
+    fn range(&self, pattern: usize) -> Range<u32> {
+        self.ranges.get(pattern).map_or(0..0, |&(s, e)| s..e)
+    }
+}
+
+impl Matcher {
+    fn table(&self, which: Which) -> &Table {
+        match which {
+            Which::Exact => &self.exact,
+            Which::Loose => &self.loose,
+            Which::Skeleton => &self.skeleton,
+        }
+    }
+}

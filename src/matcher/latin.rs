@@ -1,0 +1,59 @@
+//! Latin-script names inside Bengali text (DPRK, North Korea, Russia).
+//!
+//! Latin aliases (`name_en`, `aliases_en`) go into the same automaton as
+//! the Bengali ones: the match key lowercases Latin and strips diacritics
+//! (fold K4), so matching is case-insensitive, and the token rules give
+//! word boundaries (a mention starts at a token start, and the rest of its
+//! token must be empty or a Bengali suffix chain, so `Russia` never fires
+//! inside `Russian`). Two more rules:
+//!
+//! - **Short abbreviations need capitals.** An alias written in capitals
+//!   with at most [`CAPS_MAX`] letters (US, UN, UK, EU, AFP, DPRK) matches
+//!   only text written in capitals: "us" and "un" are English words, and a
+//!   line of English prose must not light up.
+//! - **Hyphenated suffixes.** A Bengali suffix chain may follow the name
+//!   directly (DPRKএর, TPUSAর) or after a hyphen (DPRK-এর); the hyphen
+//!   belongs to the suffix span. The hyphen rule applies to Bengali names
+//!   too (ইউএস-এর), since the next token must be nothing but suffixes.
+
+/// Longest all-capitals alias that requires capitals in the text.
+pub const CAPS_MAX: usize = 4;
+
+/// True when a Latin alias is a short abbreviation in capitals, which
+/// matches only text written in capitals.
+///
+/// ```
+/// use bengali_names::matcher::latin::needs_capitals;
+/// assert!(needs_capitals("US") && needs_capitals("DPRK") && needs_capitals("U.N."));
+/// assert!(!needs_capitals("Russia") && !needs_capitals("NATOS-X"));
+/// ```
+pub fn needs_capitals(alias: &str) -> bool {
+    let letters = alias.chars().filter(char::is_ascii_alphabetic).count();
+    (1..=CAPS_MAX).contains(&letters)
+        && alias
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '.' || c == ' ')
+}
+
+/// True when every letter of `text` is a capital.
+///
+/// ```
+/// use bengali_names::matcher::latin::written_in_capitals;
+/// assert!(written_in_capitals("UN"));
+/// assert!(!written_in_capitals("Un"));
+/// ```
+pub fn written_in_capitals(text: &str) -> bool {
+    text.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+}
+
+/// True for the hyphens that may join a suffix to a name.
+///
+/// ```
+/// assert!(bengali_names::matcher::latin::is_hyphen('-'));
+/// assert!(!bengali_names::matcher::latin::is_hyphen('—'));
+/// ```
+pub fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}

@@ -1,0 +1,339 @@
+//! Spelling variants: two looser keys computed from the match key.
+//!
+//! Bengali spellings of the same name differ in ways the exact key keeps
+//! apart on purpose (NORMALIZATION.md): long and short vowels, the three
+//! sibilants, dental and retroflex letters, অ্যা against এ. Variant matching
+//! folds both the aliases and the text a second time and searches again
+//! where no exact alias was found, ranking such hits lower.
+//!
+//! | level | folds | score |
+//! |---|---|---|
+//! | [`Level::Loose`] | ী→ি ূ→ু ঈ→ই ঊ→উ, শ ষ→স, ণ→ন, য→জ (not য় or the য-phala), ঙ→ং, ঁ dropped, অ্যা এ্যা→এ, ই before য় inside a word dropped (ইয়া ≡ য়া) | 0.9 |
+//! | [`Level::Skeleton`] | the loose folds, then per token: vowel signs after the first syllable, inner independent vowels, virama, the য-phala and visarga dropped; ট→ত ঠ→থ ড→দ ঢ→ধ (not ড় ঢ়) | 0.75 |
+//!
+//! So অ্যাড্রিয়ান and অ্যাড্রিয়েন share a skeleton, and so do ভ্লাদিভোস্টক and
+//! ভ্লাদিভস্তোক. The builder guards precision: see
+//! [`MatcherBuilder::variants`](super::MatcherBuilder::variants).
+
+use crate::script::{class_of, BengaliClass};
+
+/// The key byte of a Bengali code point (fold K6: `0x80 + cp - 0x980`);
+/// the tests check each one used here against the reference fold.
+const fn kb(c: char) -> u8 {
+    (0x80 + (c as u32 - 0x980)) as u8
+}
+
+const A: u8 = kb('অ');
+const I: u8 = kb('ই');
+const II: u8 = kb('ঈ');
+const U: u8 = kb('উ');
+const UU: u8 = kb('ঊ');
+const E: u8 = kb('এ');
+const SIGN_I: u8 = kb('ি');
+const SIGN_II: u8 = kb('ী');
+const SIGN_U: u8 = kb('ু');
+const SIGN_UU: u8 = kb('ূ');
+const SIGN_AA: u8 = kb('া');
+const SHA: u8 = kb('শ');
+const SSA: u8 = kb('ষ');
+const SA: u8 = kb('স');
+const NNA: u8 = kb('ণ');
+const NA: u8 = kb('ন');
+const JA: u8 = kb('জ');
+const YA: u8 = kb('য');
+const NGA: u8 = kb('ঙ');
+const ANUSVARA: u8 = kb('ং');
+const CANDRABINDU: u8 = kb('ঁ');
+const VISARGA: u8 = kb('ঃ');
+const VIRAMA: u8 = kb('্');
+const NUKTA: u8 = kb('়');
+const TTA: u8 = kb('ট');
+const TTHA: u8 = kb('ঠ');
+const DDA: u8 = kb('ড');
+const DDHA: u8 = kb('ঢ');
+const TA: u8 = kb('ত');
+const THA: u8 = kb('থ');
+const DA: u8 = kb('দ');
+const DHA: u8 = kb('ধ');
+
+/// How loose a variant key is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Level {
+    /// Orthographic folds only.
+    Loose,
+    /// Consonant skeleton.
+    Skeleton,
+}
+
+impl Level {
+    /// The score of a mention found at this level.
+    pub(crate) const fn score(self) -> f32 {
+        match self {
+            Level::Loose => 0.9,
+            Level::Skeleton => 0.75,
+        }
+    }
+}
+
+/// The class of a key byte, for the Bengali block.
+fn class(byte: u8) -> Option<BengaliClass> {
+    if byte < 0x80 {
+        return None;
+    }
+    char::from_u32(0x980 + u32::from(byte - 0x80)).and_then(class_of)
+}
+
+fn is_letter(byte: u8) -> bool {
+    matches!(
+        class(byte),
+        Some(BengaliClass::Consonant | BengaliClass::IndependentVowel)
+    )
+}
+
+fn is_word(byte: u8) -> bool {
+    crate::normalize::key::is_word_byte(byte)
+}
+
+/// Number of letters (consonants and independent vowels, Bengali or
+/// ASCII) in a key: the precision guards count these.
+pub(crate) fn letters(key: &[u8]) -> usize {
+    key.iter()
+        .filter(|&&b| is_letter(b) || b.is_ascii_alphanumeric())
+        .count()
+}
+
+/// A folded text with, for every folded byte, the span of key bytes it
+/// came from.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Folded {
+    pub(crate) bytes: Vec<u8>,
+    /// `starts[q]`: first key index behind byte `q`; one more entry holds
+    /// the key length.
+    pub(crate) starts: Vec<u32>,
+    /// `ends[q]`: key index just after the source of byte `q`.
+    pub(crate) ends: Vec<u32>,
+}
+
+impl Folded {
+    fn clear(&mut self) {
+        self.bytes.clear();
+        self.starts.clear();
+        self.ends.clear();
+    }
+
+    fn push(&mut self, byte: u8, source: core::ops::Range<usize>) {
+        self.bytes.push(byte);
+        self.starts
+            .push(u32::try_from(source.start).unwrap_or(u32::MAX));
+        self.ends
+            .push(u32::try_from(source.end).unwrap_or(u32::MAX));
+    }
+
+    /// Key index where folded byte `q` starts (the key length at the end).
+    pub(crate) fn start(&self, q: usize) -> usize {
+        self.starts
+            .get(q)
+            .or(self.starts.last())
+            .map_or(0, |&s| s as usize)
+    }
+
+    /// Key index just after the source of folded byte `q`.
+    pub(crate) fn end(&self, q: usize) -> usize {
+        self.ends.get(q).map_or(0, |&e| e as usize)
+    }
+}
+
+/// Folds `key` to `level` into `out` (reusing its buffers).
+pub(crate) fn fold(level: Level, key: &[u8], out: &mut Folded, scratch: &mut Folded) {
+    out.clear();
+    match level {
+        Level::Loose => loose(key, out),
+        Level::Skeleton => {
+            scratch.clear();
+            loose(key, scratch);
+            skeleton(scratch, out);
+        }
+    }
+    out.starts
+        .push(u32::try_from(key.len()).unwrap_or(u32::MAX));
+}
+
+/// The fold of one alias key, bytes only.
+#[cfg(test)]
+pub(crate) fn fold_key(level: Level, key: &[u8]) -> Vec<u8> {
+    fold_alias(level, key).0
+}
+
+/// The fold of one alias key, and whether the fold dropped its last signs
+/// (কোরিয়া → কোরয়: a hit may then absorb the text's own final vowel).
+pub(crate) fn fold_alias(level: Level, key: &[u8]) -> (Vec<u8>, bool) {
+    let mut out = Folded::default();
+    fold(level, key, &mut out, &mut Folded::default());
+    let open_end = out
+        .ends
+        .last()
+        .is_none_or(|&end| (end as usize) < key.len());
+    (out.bytes, open_end)
+}
+
+fn loose(key: &[u8], out: &mut Folded) {
+    let at = |i: usize| key.get(i).copied().unwrap_or(0);
+    let mut i = 0;
+    while let Some(&b) = key.get(i) {
+        let prev_word = i > 0 && is_word(at(i - 1));
+        // অ্যা / এ্যা → এ.
+        if (b == A || b == E) && at(i + 1) == VIRAMA && at(i + 2) == YA && at(i + 3) == SIGN_AA {
+            out.push(E, i..i + 4);
+            i += 4;
+            continue;
+        }
+        let folded = match b {
+            SIGN_II => SIGN_I,
+            SIGN_UU => SIGN_U,
+            II => I,
+            UU => U,
+            SHA | SSA => SA,
+            NNA => NA,
+            NGA => ANUSVARA,
+            CANDRABINDU => {
+                i += 1;
+                continue;
+            }
+            // ইয় inside a word is য়: পিয়ংইয়ং ≡ পিয়ংয়ং.
+            I if prev_word && at(i + 1) == YA && at(i + 2) == NUKTA => {
+                i += 1;
+                continue;
+            }
+            // য় and the য-phala stay; a plain য is often written জ.
+            YA if at(i + 1) == NUKTA || (i > 0 && at(i - 1) == VIRAMA) => YA,
+            YA => JA,
+            other => other,
+        };
+        out.push(folded, i..i + 1);
+        i += 1;
+    }
+}
+
+fn skeleton(loose: &Folded, out: &mut Folded) {
+    let bytes = &loose.bytes;
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    // Syllables seen in the current token: vowel signs are kept in the
+    // first only ("vowel-sign differences after the first letter").
+    let mut syllables = 0usize;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let source = loose.start(i)..loose.end(i);
+        if !is_word(b) {
+            syllables = 0;
+            out.push(b, source);
+            i += 1;
+            continue;
+        }
+        let after_virama = i > 0 && at(i - 1) == VIRAMA;
+        match class(b) {
+            Some(BengaliClass::IndependentVowel) => {
+                if syllables == 0 {
+                    out.push(b, source);
+                }
+                syllables += 1;
+            }
+            Some(BengaliClass::Consonant) => {
+                if after_virama && b == YA && at(i + 1) != NUKTA {
+                    // The য-phala colours a vowel; drop it.
+                } else {
+                    if !after_virama {
+                        syllables += 1;
+                    }
+                    let nukta = at(i + 1) == NUKTA;
+                    let folded = match b {
+                        TTA => TA,
+                        TTHA => THA,
+                        DDA if !nukta => DA,
+                        DDHA if !nukta => DHA,
+                        other => other,
+                    };
+                    out.push(folded, source);
+                }
+            }
+            Some(BengaliClass::DependentVowel) => {
+                if syllables <= 1 {
+                    out.push(b, source);
+                }
+            }
+            Some(BengaliClass::Virama) => {}
+            Some(BengaliClass::VowelModifier) if b == VISARGA => {}
+            _ => out.push(b, source),
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::key;
+    use crate::Normalizer;
+
+    fn k(text: &str) -> Vec<u8> {
+        key::fold(&Normalizer::new().normalize_str(text))
+            .bytes()
+            .to_vec()
+    }
+
+    fn same(level: Level, a: &str, b: &str) -> bool {
+        fold_key(level, &k(a)) == fold_key(level, &k(b))
+    }
+
+    #[test]
+    fn key_bytes_match_the_reference_fold() {
+        for c in "অইঈউঊএিীুূাশষসণনজযঙংঁঃ়্টঠডঢতথদধ".chars()
+        {
+            assert_eq!(k(&c.to_string()), [kb(c)], "{c}");
+        }
+    }
+
+    #[test]
+    fn loose_folds_orthographic_variants() {
+        for (a, b) in [
+            ("দিল্লী", "দিল্লি"),
+            ("শোইগু", "শোইগূ"),
+            ("কৃষ্ণ", "কৃশ্ণ"),
+            ("অ্যাঙ্গোলা", "এ্যাঙ্গোলা"),
+            ("অ্যাঙ্গোলা", "এঙ্গোলা"),
+            ("পিয়ংইয়ং", "পিয়ংয়ং"),
+            ("যশোর", "জশোর"),
+            ("রাণী", "রানি"),
+        ] {
+            assert!(same(Level::Loose, a, b), "{a} {b}");
+        }
+        assert!(!same(Level::Loose, "রাশিয়া", "রাশিয়ান"));
+        // য় never becomes জ.
+        assert!(!same(Level::Loose, "রাশিয়া", "রাশিজা"));
+    }
+
+    #[test]
+    fn skeleton_folds_vowels_after_the_first_syllable() {
+        assert!(same(Level::Skeleton, "অ্যাড্রিয়েন ওয়াটসন", "অ্যাড্রিয়ান ওয়াটসন"));
+        assert!(same(Level::Skeleton, "ভ্লাদিভোস্টক", "ভ্লাদিভস্তোক"));
+        assert!(!same(Level::Skeleton, "কিম", "কাম"));
+        assert!(!same(Level::Skeleton, "ঢাকা", "ঢ়াকা"));
+    }
+
+    #[test]
+    fn maps_lead_back_to_the_key() {
+        let key = k("অ্যাডাম স্মিথ");
+        let mut out = Folded::default();
+        fold(Level::Skeleton, &key, &mut out, &mut Folded::default());
+        assert_eq!(out.start(0), 0);
+        assert_eq!(out.end(0), 4); // এ stands for অ্যা
+        assert_eq!(out.start(out.bytes.len()), key.len());
+        let space = out.bytes.iter().position(|&b| b == b' ').unwrap();
+        assert_eq!(key[out.start(space)], b' ');
+    }
+
+    #[test]
+    fn letters_counts_base_letters() {
+        assert_eq!(letters(&k("ভ্লাদিমির")), 5);
+        assert_eq!(letters(&k("DPRK")), 4);
+    }
+}

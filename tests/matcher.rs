@@ -1,0 +1,391 @@
+//! The entity matcher against a small hand-written gazetteer
+//! (tests/data/matcher/), with sentences written for these tests.
+
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+use std::sync::OnceLock;
+
+use bengali_names::matcher::{MatchKind, Matcher};
+use bengali_names::Gazetteer;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/matcher");
+
+fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| {
+        Gazetteer::builder()
+            .embedded(false)
+            .embedded_common_words(false)
+            .add_file(format!("{FIXTURES}/gazetteer.tsv"))
+            .add_common_words_file(format!("{FIXTURES}/common_words.txt"))
+            .build()
+            .unwrap()
+    })
+}
+
+fn matcher() -> &'static Matcher {
+    static M: OnceLock<Matcher> = OnceLock::new();
+    M.get_or_init(|| Matcher::new(gazetteer()).unwrap())
+}
+
+/// (surface, entity id, match kind) of every mention, checking on the way
+/// that spans slice the input and char spans agree with byte spans.
+fn found(matcher: &Matcher, text: &str) -> Vec<(String, String, MatchKind)> {
+    matcher
+        .find_iter(text)
+        .map(|m| {
+            let span = m.span();
+            let chars = text[..span.start].chars().count();
+            assert_eq!(m.char_span().start, chars, "{text}");
+            assert_eq!(m.char_span().len(), text[span.clone()].chars().count());
+            assert_eq!(m.stem_span().start, span.start);
+            assert_eq!(m.suffix_span().end, span.end);
+            assert_eq!(
+                m.stem_char_span().end,
+                text[..m.stem_span().end].chars().count()
+            );
+            (
+                text[span].to_owned(),
+                m.entity().id().to_owned(),
+                m.match_kind(),
+            )
+        })
+        .collect()
+}
+
+fn check(cases: &[(&str, &[(&str, &str)])]) {
+    for (text, expected) in cases {
+        let got: Vec<(String, String)> = found(matcher(), text)
+            .into_iter()
+            .map(|(s, id, _)| (s, id))
+            .collect();
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(s, id)| (s.to_string(), id.to_string()))
+            .collect();
+        assert_eq!(got, expected, "in {text:?}");
+    }
+}
+
+#[test]
+fn every_suffix_class() {
+    check(&[
+        ("রাশিয়ার সীমান্ত", &[("রাশিয়ার", "iso:RU")]),
+        (
+            "পুতিনের নয়, ভ্লাদিমির পুতিনের কথা",
+            &[("ভ্লাদিমির পুতিনের", "person:vladimir-putin")],
+        ),
+        ("পিয়ংইয়ংয়ের রাস্তা", &[("পিয়ংইয়ংয়ের", "tz:Asia/Pyongyang")]),
+        ("ঢাকায় বৃষ্টি", &[("ঢাকায়", "tz:Asia/Dhaka")]),
+        ("রাষ্ট্রসংঘে বৈঠক", &[("রাষ্ট্রসংঘে", "org:un")]),
+        ("জাতিসংঘতে নয়", &[("জাতিসংঘতে", "org:un")]),
+        ("ঢাকায়ে গিয়ে", &[("ঢাকায়ে", "tz:Asia/Dhaka")]),
+        ("জাতিসংঘকে চিঠি", &[("জাতিসংঘকে", "org:un")]),
+        ("রাশিয়ারা", &[("রাশিয়ারা", "iso:RU")]),
+        ("জাতিসংঘগুলো", &[("জাতিসংঘগুলো", "org:un")]),
+        ("ঢাকাটি", &[("ঢাকাটি", "tz:Asia/Dhaka")]),
+        ("রাশিয়াই জানে", &[("রাশিয়াই", "iso:RU")]),
+        ("রাশিয়াও জানে", &[("রাশিয়াও", "iso:RU")]),
+    ]);
+}
+
+#[test]
+fn suffixes_stack() {
+    check(&[
+        (
+            "সের্গেই শোইগুরই",
+            &[("সের্গেই শোইগুরই", "person:sergei-shoigu")],
+        ),
+        ("রাশিয়াকেও বলা হয়", &[("রাশিয়াকেও", "iso:RU")]),
+        ("উত্তর কোরিয়াতেই", &[("উত্তর কোরিয়াতেই", "iso:KP")]),
+        ("ঢাকাগুলোর", &[("ঢাকাগুলোর", "tz:Asia/Dhaka")]),
+    ]);
+}
+
+#[test]
+fn endings_that_are_not_suffixes_reject_the_hit() {
+    // রাশিয়ান is a demonym (off by default); ঢাকাই is fine, ঢাকাইয়া is not.
+    check(&[
+        ("রাশিয়ান সেনা", &[]),
+        ("ঢাকাইয়া খাবার", &[]),
+        ("Russian troops", &[]),
+    ]);
+}
+
+#[test]
+fn nested_names_resolve_to_the_longest() {
+    check(&[
+        (
+            "ডেমোক্রেটিক পিপলস রিপাবলিক অফ কোরিয়ার প্রতিনিধি",
+            &[("ডেমোক্রেটিক পিপলস রিপাবলিক অফ কোরিয়ার", "iso:KP")],
+        ),
+        (
+            "উত্তর কোরিয়া ও দক্ষিণ কোরিয়া",
+            &[("উত্তর কোরিয়া", "iso:KP"), ("দক্ষিণ কোরিয়া", "iso:KR")],
+        ),
+        ("কোরিয়া উপদ্বীপ", &[("কোরিয়া", "test:korea")]),
+    ]);
+}
+
+#[test]
+fn a_name_ending_like_a_suffix_is_read_whole() {
+    // ডিপিআরকে is DPRK spelled out, not ডিপিআর + objective কে.
+    check(&[
+        (
+            "ডিপিআরকে রাশিয়া",
+            &[("ডিপিআরকে", "iso:KP"), ("রাশিয়া", "iso:RU")],
+        ),
+        ("ডিপিআরের নেতা", &[("ডিপিআরের", "test:dpr")]),
+    ]);
+}
+
+#[test]
+fn a_longer_candidate_failing_the_tail_check_leaves_the_shorter() {
+    // উত্তর কোরিয়ান fails the tail check; no shorter alias starts there,
+    // but ডিপিআরকেন fails while ডিপিআর + কে... does not apply either:
+    // the shorter alias must itself pass its own tail check.
+    check(&[
+        ("ডিপিআরকেও", &[("ডিপিআরকেও", "iso:KP")]),
+        ("ডিপিআরকেন", &[]),
+        ("রুশ ফেডারেশনী রাশিয়া", &[("রাশিয়া", "iso:RU")]),
+    ]);
+    // A longer alias whose tail fails, with a shorter one that passes.
+    let g = Gazetteer::builder()
+        .embedded(false)
+        .embedded_common_words(false)
+        .add_str(
+            "t.tsv",
+            "id\tkind\tname_en\tname_bn\taliases_bn\taliases_en\tdemonyms_bn\tdemonyms_en\tcode\tparent\tsource\n\
+             a\tcity\tNew\tনিউ ইয়র্ক\t\t\t\t\t\t\tt\n\
+             b\torganization\tNYT\tনিউ ইয়র্ক টাইমস\t\t\t\t\t\t\tt\n",
+        )
+        .build()
+        .unwrap();
+    let m = Matcher::new(&g).unwrap();
+    let got = found(&m, "নিউ ইয়র্ক টাইমসান নিউ ইয়র্ক টাইমসের");
+    let ids: Vec<_> = got
+        .iter()
+        .map(|(s, id, _)| (s.as_str(), id.as_str()))
+        .collect();
+    assert_eq!(ids, [("নিউ ইয়র্ক", "a"), ("নিউ ইয়র্ক টাইমসের", "b")]);
+}
+
+#[test]
+fn latin_names_with_and_without_suffixes() {
+    check(&[
+        ("DPRK বলেছে", &[("DPRK", "iso:KP")]),
+        ("(DPRK) মধ্যে", &[("DPRK", "iso:KP")]),
+        ("DPRK-এর নেতা", &[("DPRK-এর", "iso:KP")]),
+        ("DPRKএর নেতা", &[("DPRKএর", "iso:KP")]),
+        (
+            "north korea নয়, Democratic People's Republic of Korea",
+            &[
+                ("north korea", "iso:KP"),
+                ("Democratic People's Republic of Korea", "iso:KP"),
+            ],
+        ),
+        ("Russia-র সঙ্গে", &[("Russia-র", "iso:RU")]),
+        ("RUSSIA বলেছে", &[("RUSSIA", "iso:RU")]),
+        (
+            "North Korea-Russia Relations",
+            &[("North Korea", "iso:KP"), ("Russia", "iso:RU")],
+        ),
+    ]);
+}
+
+#[test]
+fn short_abbreviations_need_capitals_and_word_boundaries() {
+    check(&[
+        ("US ও UN", &[("US", "iso:US"), ("UN", "org:un")]),
+        ("let us run, un-American", &[]),
+        ("USA বলেছে", &[("USA", "iso:US")]),
+        ("campus bonus UNITED", &[]),
+    ]);
+}
+
+#[test]
+fn ambiguity_picks_the_prior_and_keeps_alternatives() {
+    let text = "আমেরিকা জানিয়েছে";
+    let m = matcher().find_iter(text).next().unwrap();
+    assert_eq!(m.entity().id(), "iso:US");
+    let alternatives: Vec<_> = m.alternatives().iter().map(|e| e.id()).collect();
+    assert_eq!(alternatives, ["un:019"]);
+}
+
+#[test]
+fn spelling_variants_rank_below_exact() {
+    let text = "ভ্লাদিভোস্টক শহরে অ্যাড্রিয়ান ওয়াটসন বলেন";
+    let got = found(matcher(), text);
+    assert_eq!(
+        got,
+        [
+            (
+                "ভ্লাদিভোস্টক".into(),
+                "tz:Asia/Vladivostok".into(),
+                MatchKind::Variant
+            ),
+            (
+                "অ্যাড্রিয়ান ওয়াটসন".into(),
+                "person:adrienne-watson".into(),
+                MatchKind::Variant
+            ),
+        ]
+    );
+    for m in matcher().find_iter(text) {
+        assert!(m.score() < 1.0);
+    }
+    // Loose folds: long ী for short ি, the ইয়া spelling, a variant with a suffix.
+    check(&[
+        ("সের্গেই শোইগূর", &[("সের্গেই শোইগূর", "person:sergei-shoigu")]),
+        (
+            "ভ্লাদিভোস্টকের বন্দর",
+            &[("ভ্লাদিভোস্টকের", "tz:Asia/Vladivostok")],
+        ),
+    ]);
+    let exact_only = Matcher::builder()
+        .variants(false)
+        .build(gazetteer())
+        .unwrap();
+    assert!(exact_only.find_iter(text).next().is_none());
+}
+
+#[test]
+fn partial_names_link_to_the_person_named_earlier() {
+    let text = "সের্গেই শোইগু এলেন। শোইগু বলেন, পুতিন আসবেন।";
+    let got = found(matcher(), text);
+    assert_eq!(
+        got,
+        [
+            (
+                "সের্গেই শোইগু".into(),
+                "person:sergei-shoigu".into(),
+                MatchKind::Exact
+            ),
+            (
+                "শোইগু".into(),
+                "person:sergei-shoigu".into(),
+                MatchKind::Partial
+            ),
+        ]
+    );
+    // Two Watsons named: ওয়াটসন alone is ambiguous and stays unlinked.
+    let text = "অ্যাড্রিয়েন ওয়াটসন ও এমা ওয়াটসন। ওয়াটসন বলেন";
+    assert_eq!(found(matcher(), text).len(), 2);
+    // The document carries the context across pieces.
+    let mut doc = matcher().document();
+    assert_eq!(doc.find_iter("ভ্লাদিমির পুতিনের সফর\n").count(), 1);
+    let later: Vec<_> = doc.find_iter("পুতিনের মতে\n").collect();
+    assert_eq!(later[0].entity().id(), "person:vladimir-putin");
+    assert_eq!(later[0].match_kind(), MatchKind::Partial);
+}
+
+#[test]
+fn common_word_aliases_do_not_fire_alone() {
+    check(&[
+        ("তিনি মারা গেছেন", &[]),
+        (
+            "মারা সিটিতে গেলাম। মারা খুব সুন্দর",
+            &[("মারা সিটিতে", "test:mara"), ("মারা", "test:mara")],
+        ),
+    ]);
+}
+
+#[test]
+fn one_letter_aliases_never_fire() {
+    check(&[("ক খ গ K", &[]), ("কখগ", &[("কখগ", "test:k")])]);
+}
+
+#[test]
+fn start_and_end_of_input() {
+    check(&[
+        ("রাশিয়া", &[("রাশিয়া", "iso:RU")]),
+        ("রাশিয়া।", &[("রাশিয়া", "iso:RU")]),
+        ("\"ঢাকা\"", &[("ঢাকা", "tz:Asia/Dhaka")]),
+        ("", &[]),
+        ("উত্তর", &[]),
+    ]);
+}
+
+#[test]
+fn no_mention_across_a_line_break() {
+    check(&[
+        ("উত্তর\nকোরিয়া", &[("কোরিয়া", "test:korea")]),
+        ("ভ্লাদিমির\r\nপুতিন", &[]),
+        ("উত্তর-কোরিয়া", &[("উত্তর-কোরিয়া", "iso:KP")]),
+        ("উত্তর  কোরিয়া", &[("উত্তর  কোরিয়া", "iso:KP")]),
+    ]);
+}
+
+#[test]
+fn not_inside_words() {
+    check(&[("অরাশিয়া", &[]), ("xDPRK", &[]), ("১রাশিয়া", &[])]);
+}
+
+#[test]
+fn spans_slice_the_original_input_when_it_needed_normalization() {
+    // য় typed as U+09DF, a soft hyphen inside the name, a ZWJ, an NBSP.
+    let text = "আজ রাশি\u{09DF}া\u{00AD}র খবর, উত্তর\u{00A0}কোরি\u{200D}য়াকে";
+    let got = found(matcher(), text);
+    assert_eq!(
+        got.iter()
+            .map(|(s, id, _)| (s.as_str(), id.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            ("রাশি\u{09DF}া\u{00AD}র", "iso:RU"),
+            ("উত্তর\u{00A0}কোরি\u{200D}য়াকে", "iso:KP"),
+        ]
+    );
+    // The display layer repairs the soft hyphen together with the র after
+    // it (one cluster), so the suffix span keeps it.
+    let m = matcher().find_iter(text).next().unwrap();
+    assert_eq!(&text[m.stem_span()], "রাশি\u{09DF}া");
+    assert_eq!(&text[m.suffix_span()], "\u{00AD}র");
+}
+
+#[test]
+fn resolve_ranks_entities() {
+    let m = matcher();
+    let top = |name: &str| {
+        m.resolve(name)
+            .first()
+            .map(|r| (r.entity().id().to_owned(), r.score()))
+    };
+    assert_eq!(top("রাশিয়া"), Some(("iso:RU".into(), 1.0)));
+    assert_eq!(top("Russia"), Some(("iso:RU".into(), 1.0)));
+    assert_eq!(top("রাশিয়ার"), Some(("iso:RU".into(), 0.95)));
+    assert_eq!(top("ভ্লাদিভোস্টক"), Some(("tz:Asia/Vladivostok".into(), 0.75)));
+    assert_eq!(top("টেবিল"), None);
+    let america: Vec<_> = m
+        .resolve("আমেরিকা")
+        .iter()
+        .map(|r| r.entity().id())
+        .collect();
+    assert_eq!(america, ["iso:US", "un:019"]);
+}
+
+#[test]
+fn long_texts_are_searched_in_blocks_without_losing_offsets() {
+    let line = "রাশিয়ার কথা এবং অন্য অনেক কথা লেখা আছে এখানে।\n";
+    let text = line.repeat(40_000); // well over one block
+    let mentions: Vec<_> = matcher().find_iter(&text).collect();
+    assert_eq!(mentions.len(), 40_000);
+    let last = mentions.last().unwrap();
+    assert_eq!(&text[last.span()], "রাশিয়ার");
+    assert_eq!(
+        last.char_span().start,
+        text[..last.span().start].chars().count()
+    );
+}
+
+#[test]
+fn matcher_is_shared_across_threads() {
+    let m = matcher();
+    let text = "রাশিয়া ও উত্তর কোরিয়া";
+    let counts: Vec<usize> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..2)
+            .map(|_| s.spawn(|| m.find_iter(text).count()))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(counts, [2, 2]);
+}
