@@ -24,6 +24,7 @@
 
 pub mod normalize;
 pub mod script;
+pub mod translit;
 
 pub use normalize::{
     CharCounter, DigitStyle, Edit, Normalized, Normalizer, NormalizerBuilder, OffsetMap,
