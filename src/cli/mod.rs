@@ -2,6 +2,7 @@
 
 mod input;
 mod normalize;
+mod translit;
 
 use std::fmt;
 use std::io;
@@ -24,6 +25,8 @@ pub struct Cli {
 enum Command {
     /// Print the display-normalized form of each line (stdin when no file).
     Normalize(normalize::Args),
+    /// Transliterate each line: ISO 15919 (both ways) or news-style names.
+    Translit(translit::Args),
 }
 
 /// Options every subcommand that reads text shares.
@@ -48,6 +51,7 @@ impl InputArgs {
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     match cli.command {
         Command::Normalize(args) => normalize::run(args),
+        Command::Translit(args) => translit::run(args),
     }
 }
 

@@ -2,11 +2,13 @@
 //! romanization.
 
 pub mod iso15919;
+mod name;
 
 use core::fmt;
 use core::str::FromStr;
 
 pub use iso15919::Iso15919;
+pub use name::{Candidate, KnownNames, NameRomanizer, NameRomanizerBuilder};
 
 /// A romanization scheme, as the CLI's `--scheme` names it.
 ///
