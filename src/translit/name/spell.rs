@@ -46,7 +46,7 @@ pub(crate) fn spell(units: &[Unit]) -> Vec<Options> {
             }
             continue;
         }
-        cluster(unit, prev, &mut pieces);
+        cluster(unit, prev, next.is_none(), &mut pieces);
         pieces.push(vowel_options(unit, i, prev, next));
         for &m in &unit.modifiers {
             if let Some(row) = MODIFIERS.iter().find(|row| row.0 == m) {
@@ -57,8 +57,9 @@ pub(crate) fn spell(units: &[Unit]) -> Vec<Options> {
     pieces
 }
 
-fn cluster(unit: &Unit, prev: Option<&Unit>, pieces: &mut Vec<Options>) {
+fn cluster(unit: &Unit, prev: Option<&Unit>, last: bool, pieces: &mut Vec<Options>) {
     let letters = &unit.cluster;
+    let final_dead = last && letters.len() == 1 && !unit.voiced();
     let mut j = 0;
     while let Some(&(c, nukta)) = letters.get(j) {
         // Conjuncts spelled as a whole (ক্ষ ksh, জ্ঞ gy, ঙ্গ ng).
@@ -98,6 +99,9 @@ fn cluster(unit: &Unit, prev: Option<&Unit>, pieces: &mut Vec<Options>) {
             {
                 vec![("", 0.0), ("y", 0.5)]
             }
+            // A word-final ভ is a v in English spellings (Sourav, Gaurav,
+            // Dave, Salmanov).
+            ('ভ', false, None) if final_dead => vec![("v", 0.0), ("bh", 0.4)],
             _ => consonant(c, nukta).to_vec(),
         };
         pieces.push(options);
@@ -124,6 +128,12 @@ fn vowel_options(unit: &Unit, i: usize, prev: Option<&Unit>, next: Option<&Unit>
                 && prev.map_or(true, |p| p.cluster.is_empty()) =>
         {
             vec![("w", 0.0), ("u", 0.5)]
+        }
+        // English names end in -y where Bengali writes -ি/-ী (Betty, Healy).
+        Vowel::Sign(s @ ('ি' | 'ী')) if next.is_none() && i > 0 => {
+            let mut options = vowel(s).to_vec();
+            options.push(("y", 0.5));
+            options
         }
         Vowel::Sign(s) | Vowel::Letter(s) => vowel(s).to_vec(),
     }

@@ -170,8 +170,9 @@ fn delete_inherent_vowels(units: &mut [Unit]) {
         let single = unit.cluster.len() == 1;
         let silent = if i + 1 == n {
             // Word end: silent after one consonant (Rahman), heard after a
-            // conjunct (Gupta); a one-syllable word keeps it.
-            single && n > 1
+            // conjunct (Gupta) unless it is a loanword's (Grant, Ford);
+            // a one-syllable word keeps it.
+            n > 1 && (single || !final_conjunct_voiced(&unit.cluster))
         } else if i == 0 {
             false
         } else {
@@ -184,6 +185,38 @@ fn delete_inherent_vowels(units: &mut [Unit]) {
         if let Some(unit) = units.get_mut(i) {
             unit.vowel = Vowel::Inherent { silent };
         }
+    }
+}
+
+/// Final conjuncts whose inherent vowel is heard although their last letter
+/// is one that loanwords end on (ঙ্ক Mriganka, ন্দ Ananda).
+const NATIVE_FINALS: &[[char; 2]] = &[
+    ['ঙ', 'ক'],
+    ['ঙ', 'গ'],
+    ['ন', 'ত'],
+    ['ন', 'দ'],
+    ['ন', 'ধ'],
+    ['ম', 'ব'],
+    ['ম', 'ভ'],
+    ['ঞ', 'চ'],
+    ['ঞ', 'জ'],
+    ['ন', 'ন'],
+    ['ম', 'ম'],
+    ['ণ', 'ড'],
+    ['ক', 'ষ'],
+];
+
+/// Whether the inherent vowel of a word-final conjunct is pronounced. The
+/// pronunciation lexicon has it heard after every ্র and ্য (Chandra,
+/// Aditya) and silent after most clusters ending in ট ড স ক ল প ফ, which
+/// is how Bengali writes English endings (Grant, Ford, Jenkins, Carl, Trump).
+fn final_conjunct_voiced(cluster: &[Letter]) -> bool {
+    let letters: Vec<char> = cluster.iter().map(|l| l.0).collect();
+    match letters.as_slice() {
+        [.., 'র' | 'য'] => true,
+        [.., a, b] if NATIVE_FINALS.contains(&[*a, *b]) => true,
+        [.., 'ট' | 'ড' | 'স' | 'ক' | 'ল' | 'প' | 'ফ'] => false,
+        _ => true,
     }
 }
 
@@ -207,6 +240,8 @@ mod tests {
         assert_eq!(pattern("রহমান"), "a-v-"); // Rahman
         assert_eq!(pattern("জহর"), "aa-"); // Jahar
         assert_eq!(pattern("গুপ্ত"), "va"); // Gupta
+        assert_eq!(pattern("গ্র্যান্ট"), "v-"); // Grant
+        assert_eq!(pattern("চন্দ্র"), "aa"); // Chandra
         assert_eq!(pattern("আবদুর"), "v-v-"); // Abdur
         assert_eq!(pattern("ক"), "a");
         assert_eq!(pattern("সংগীত"), "av-"); // the anusvara keeps its vowel
