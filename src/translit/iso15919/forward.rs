@@ -1,8 +1,6 @@
 //! Bengali → Latin, on display-normalized text.
 
 use std::borrow::Cow;
-use std::iter::Peekable;
-use std::str::CharIndices;
 
 use super::table::{MarkKind, ESCAPE_CLOSE, ESCAPE_OPEN, SEPARATOR};
 use super::tokens::{is_combining, Fwd, Role, Tables, Tok};
@@ -29,7 +27,7 @@ pub(crate) fn to_latin<'t>(t: &Tables, text: &'t str) -> Cow<'t, str> {
     };
     w.out.push_str(text.get(..start).unwrap_or_default());
     let rest = text.get(start..).unwrap_or_default();
-    w.run(&mut rest.char_indices().peekable());
+    w.run(&mut Cursor { text: rest, at: 0 });
     Cow::Owned(w.out)
 }
 
@@ -47,7 +45,7 @@ fn first_work(t: &Tables, text: &str) -> Option<usize> {
 /// the brace that opens an escape, and any character a token starts with.
 fn must_escape(t: &Tables, c: char) -> bool {
     if c.is_ascii() {
-        return c.is_ascii_alphanumeric() || c == ESCAPE_OPEN || t.starts_token(c);
+        return t.ascii_needs_escape(c);
     }
     script::is_latin_letter(c) || t.starts_token(c)
 }
@@ -59,15 +57,15 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    fn run(&mut self, chars: &mut Peekable<CharIndices<'_>>) {
-        while let Some((_, c)) = chars.next() {
+    fn run(&mut self, chars: &mut Cursor<'_>) {
+        while let Some(c) = chars.next() {
             if script::is_bengali(c) {
                 self.bengali(c, chars);
             } else if c == script::ZWJ {
                 self.token(self.t.zwj);
             } else if c == script::ZWNJ {
                 self.token(self.t.zwnj);
-            } else if self.needs_escape(c, chars.peek().map(|&(_, next)| next)) {
+            } else if self.needs_escape(c, chars.peek()) {
                 self.escape(c, chars);
             } else {
                 self.out.push(c);
@@ -76,14 +74,14 @@ impl Writer<'_> {
         }
     }
 
-    fn bengali(&mut self, c: char, chars: &mut Peekable<CharIndices<'_>>) {
+    fn bengali(&mut self, c: char, chars: &mut Cursor<'_>) {
         match self.t.forward(c) {
-            Fwd::Consonant { tok, nukta } => self.consonant(tok, nukta, chars),
+            Fwd::Consonant { tok, nukta } => self.consonant(*tok, *nukta, chars),
             // A sign or nukta with no consonant to sit on is copied in
             // braces (an explicit virama has a token of its own).
             Fwd::Sign(_) | Fwd::Mark(_, MarkKind::Nukta) => self.escape(c, chars),
-            Fwd::Vowel(tok) | Fwd::Digit(tok) | Fwd::Mark(tok, _) => self.token(tok),
-            Fwd::Raw if is_combining(c) && self.after_token() => self.escape(c, chars),
+            Fwd::Vowel(tok) | Fwd::Digit(tok) | Fwd::Mark(tok, _) => self.token(*tok),
+            Fwd::Raw if self.after_token() && is_combining(c) => self.escape(c, chars),
             Fwd::Raw => {
                 self.out.push(c);
                 self.last = Last::Raw;
@@ -93,7 +91,7 @@ impl Writer<'_> {
 
     /// A consonant and what belongs to it: nuktas, then one vowel sign, a
     /// virama (written as nothing), or the inherent `a`.
-    fn consonant(&mut self, tok: Tok, nukta: Option<Tok>, chars: &mut Peekable<CharIndices<'_>>) {
+    fn consonant(&mut self, tok: Tok, nukta: Option<Tok>, chars: &mut Cursor<'_>) {
         let mut base = tok;
         if let Some(with_nukta) = nukta {
             if next_is(chars, NUKTA) {
@@ -111,14 +109,14 @@ impl Writer<'_> {
             // nothing can join across it.
             base.joins = 0;
         }
-        match chars.peek().map(|&(_, c)| self.t.forward(c)) {
+        match chars.peek().map(|c| self.t.forward(c)) {
             Some(Fwd::Sign(sign)) => {
                 chars.next();
                 self.last = Last::Token {
                     tok: base,
                     bare: false,
                 };
-                self.token(sign);
+                self.token(*sign);
             }
             Some(_) if next_is(chars, VIRAMA) => {
                 chars.next();
@@ -153,10 +151,10 @@ impl Writer<'_> {
 
     /// Copies `first` and the characters after it that also need escaping
     /// (or are combining marks, which stay with their base) between braces.
-    fn escape(&mut self, first: char, chars: &mut Peekable<CharIndices<'_>>) {
+    fn escape(&mut self, first: char, chars: &mut Cursor<'_>) {
         self.out.push(ESCAPE_OPEN);
         self.out.push(first);
-        while let Some(&(_, c)) = chars.peek() {
+        while let Some(c) = chars.peek() {
             if c != ESCAPE_CLOSE && (must_escape(self.t, c) || is_combining(c)) {
                 self.out.push(c);
                 chars.next();
@@ -171,7 +169,7 @@ impl Writer<'_> {
     /// True when `c` (not Bengali, not a joiner) must go into braces here.
     fn needs_escape(&self, c: char, next: Option<char>) -> bool {
         must_escape(self.t, c)
-            || (is_combining(c) && self.after_token())
+            || (!c.is_ascii() && self.after_token() && is_combining(c))
             || (c == SEPARATOR && self.colon_needs_escape(next))
     }
 
@@ -190,6 +188,42 @@ impl Writer<'_> {
     }
 }
 
-fn next_is(chars: &mut Peekable<CharIndices<'_>>, c: char) -> bool {
-    chars.peek().is_some_and(|&(_, next)| next == c)
+fn next_is(chars: &mut Cursor<'_>, c: char) -> bool {
+    chars.peek() == Some(c)
+}
+
+/// Reads characters with a fast path for the three-byte UTF-8 of the
+/// Bengali block (E0 A6 80 – E0 A7 BF), which is most of the text.
+struct Cursor<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl Cursor<'_> {
+    #[inline]
+    fn decode(&self) -> Option<(char, usize)> {
+        let bytes = self.text.as_bytes();
+        match bytes.get(self.at..self.at + 3) {
+            Some(&[0xE0, b1 @ (0xA6 | 0xA7), b2]) => {
+                let offset = (u32::from(b1 & 1) << 6) | u32::from(b2 & 0x3F);
+                char::from_u32(script::BLOCK_START + offset).map(|c| (c, 3))
+            }
+            _ => {
+                let c = self.text.get(self.at..)?.chars().next()?;
+                Some((c, c.len_utf8()))
+            }
+        }
+    }
+
+    #[inline]
+    fn peek(&self) -> Option<char> {
+        self.decode().map(|(c, _)| c)
+    }
+
+    #[inline]
+    fn next(&mut self) -> Option<char> {
+        let (c, len) = self.decode()?;
+        self.at += len;
+        Some(c)
+    }
 }

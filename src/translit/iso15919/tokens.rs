@@ -86,6 +86,9 @@ pub(crate) struct Tables {
     pub(crate) automaton: AhoCorasick,
     /// Characters that start some token, in bit order.
     first_chars: Vec<char>,
+    /// Bit `b` set when ASCII byte `b` must be escaped in the forward
+    /// direction (a letter, a digit, `{`, or a token's first character).
+    ascii_escape: u128,
 }
 
 static TABLES: OnceLock<Option<Tables>> = OnceLock::new();
@@ -139,7 +142,15 @@ impl Tables {
             reverse,
             automaton,
             first_chars,
+            ascii_escape: 0,
         };
+        for b in 0..128u8 {
+            let c = char::from(b);
+            if c.is_ascii_alphanumeric() || c == super::table::ESCAPE_OPEN || tables.starts_token(c)
+            {
+                tables.ascii_escape |= 1 << b;
+            }
+        }
         let tok = |latin: &'static str, role: Role, t: &Tables| Tok {
             latin,
             role,
@@ -201,9 +212,9 @@ impl Tables {
 
     /// The forward meaning of a code point of the Bengali block.
     #[inline]
-    pub(crate) fn forward(&self, c: char) -> Fwd {
+    pub(crate) fn forward(&self, c: char) -> &Fwd {
         let index = (c as u32).wrapping_sub(script::BLOCK_START) as usize;
-        self.forward.get(index).copied().unwrap_or(Fwd::Raw)
+        self.forward.get(index).unwrap_or(&Fwd::Raw)
     }
 
     /// The bit standing for `c` as the first character of a token. Characters
@@ -212,6 +223,12 @@ impl Tables {
     pub(crate) fn first_bit(&self, c: char) -> u64 {
         let index = self.first_chars.binary_search(&c).unwrap_or(63).min(63);
         1u64 << index
+    }
+
+    /// True when the ASCII character `c` must be escaped (see `ascii_escape`).
+    #[inline]
+    pub(crate) fn ascii_needs_escape(&self, c: char) -> bool {
+        (self.ascii_escape >> (c as u32 & 0x7F)) & 1 == 1
     }
 
     /// True when some token starts with `c`.
