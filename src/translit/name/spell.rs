@@ -9,7 +9,19 @@ use crate::script::chars;
 /// The options for one piece of a word, cheapest first.
 pub(crate) type Options = Vec<Spelling>;
 
-const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+/// Bengali digits and the ASCII digits news writes for them.
+const DIGITS: [(char, &str); 10] = [
+    ('০', "0"),
+    ('১', "1"),
+    ('২', "2"),
+    ('৩', "3"),
+    ('৪', "4"),
+    ('৫', "5"),
+    ('৬', "6"),
+    ('৭', "7"),
+    ('৮', "8"),
+    ('৯', "9"),
+];
 
 fn consonant(c: char, nukta: bool) -> &'static [Spelling] {
     let table = if nukta { NUKTA_CONSONANTS } else { CONSONANTS };
@@ -41,8 +53,8 @@ pub(crate) fn spell(units: &[Unit]) -> Vec<Options> {
         let prev = i.checked_sub(1).and_then(|p| units.get(p));
         let next = units.get(i + 1);
         if let Some(c) = unit.other {
-            if let Some(d) = c.to_digit(10).and_then(|d| DIGITS.get(d as usize)) {
-                pieces.push(vec![(*d, 0.0)]);
+            if let Some(&(_, ascii)) = DIGITS.iter().find(|d| d.0 == c) {
+                pieces.push(vec![(ascii, 0.0)]);
             }
             continue;
         }
