@@ -26,6 +26,7 @@ pub mod gazetteer;
 pub mod matcher;
 pub mod normalize;
 pub mod script;
+pub mod translit;
 
 pub use gazetteer::{Entity, Gazetteer, GazetteerBuilder, Kind, NameField};
 pub use matcher::{Matcher, MatcherBuilder, Mention};

@@ -5,6 +5,7 @@ mod input;
 mod matching;
 mod normalize;
 mod resolve;
+mod translit;
 
 use std::fmt;
 use std::io;
@@ -34,6 +35,8 @@ enum Command {
     Match(matching::Args),
     /// Rank the entities a name (Bengali or Latin) may refer to.
     Resolve(resolve::Args),
+    /// Transliterate each line: ISO 15919 (both ways) or news-style names.
+    Translit(translit::Args),
 }
 
 /// Options every subcommand that reads text shares.
@@ -61,6 +64,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Gazetteer(args) => gazetteer::run(args),
         Command::Match(args) => matching::run(args),
         Command::Resolve(args) => resolve::run(args),
+        Command::Translit(args) => translit::run(args),
     }
 }
 

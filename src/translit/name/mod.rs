@@ -1,0 +1,350 @@
+//! Names as English-language news spells them: রহমান → Rahman,
+//! বন্দ্যোপাধ্যায় → Bandyopadhyay, ডেভিড → David.
+//!
+//! In order of trust: a [`KnownNames`] lookup of the whole name (the
+//! gazetteer, when one is plugged in), the curated name-part lexicon
+//! (`data/name_parts.tsv`, embedded), then letter rules with inherent-vowel
+//! deletion (see `syllables.rs`) and scored alternative spellings for the
+//! foreign-name conventions (ভ → v, জ → z, ফ → ph).
+
+mod letters;
+mod lexicon;
+mod spell;
+mod syllables;
+
+use core::fmt;
+use std::sync::Arc;
+
+use crate::script;
+use crate::Normalizer;
+use lexicon::Lexicon;
+
+/// A source of canonical English names for whole Bengali names (for
+/// example a gazetteer). Any `Fn(&str) -> Option<String>` is one.
+///
+/// ```
+/// use bengali_names::translit::{KnownNames, NameRomanizer};
+/// let known = |bn: &str| (bn == "শেখ হাসিনা").then(|| "Sheikh Hasina".to_owned());
+/// assert_eq!(known.english_name("শেখ হাসিনা").as_deref(), Some("Sheikh Hasina"));
+/// let r = NameRomanizer::builder().known_names(known).build();
+/// assert_eq!(r.romanize("শেখ হাসিনা"), "Sheikh Hasina");
+/// ```
+pub trait KnownNames: Send + Sync {
+    /// The English name of `bengali` (display-normalized, trimmed), if known.
+    fn english_name(&self, bengali: &str) -> Option<String>;
+}
+
+impl<F> KnownNames for F
+where
+    F: Fn(&str) -> Option<String> + Send + Sync,
+{
+    fn english_name(&self, bengali: &str) -> Option<String> {
+        self(bengali)
+    }
+}
+
+/// A romanization with its score in (0, 1]; higher is better.
+///
+/// ```
+/// let r = bengali_names::translit::NameRomanizer::new();
+/// let best = &r.candidates("রহমান", 1)[0];
+/// assert_eq!(best.text, "Rahman");
+/// assert!(best.score > 0.0 && best.score <= 1.0);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// The romanized text.
+    pub text: String,
+    /// exp(−cost): 1 for a known name or a lexicon's first spelling.
+    pub score: f32,
+}
+
+impl fmt::Display for Candidate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// Builds a [`NameRomanizer`].
+///
+/// ```
+/// let r = bengali_names::translit::NameRomanizer::builder().lexicon(false).build();
+/// assert_eq!(r.romanize("রহমান"), "Rahman");
+/// ```
+#[derive(Clone, Default)]
+pub struct NameRomanizerBuilder {
+    no_lexicon: bool,
+    known: Option<Arc<dyn KnownNames>>,
+}
+
+impl fmt::Debug for NameRomanizerBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NameRomanizerBuilder")
+            .field("lexicon", &!self.no_lexicon)
+            .field("known_names", &self.known.is_some())
+            .finish()
+    }
+}
+
+impl NameRomanizerBuilder {
+    /// A builder with the defaults: lexicon on, no known-name source.
+    ///
+    /// ```
+    /// let r = bengali_names::translit::NameRomanizerBuilder::new().build();
+    /// assert_eq!(r.romanize("ঠাকুর"), "Tagore");
+    /// ```
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Use the embedded name-part lexicon (on by default).
+    ///
+    /// ```
+    /// let r = bengali_names::translit::NameRomanizer::builder().lexicon(false).build();
+    /// assert_eq!(r.romanize("ঠাকুর"), "Thakur");
+    /// ```
+    pub fn lexicon(mut self, yes: bool) -> Self {
+        self.no_lexicon = !yes;
+        self
+    }
+
+    /// Ask `known` for whole names first (the gazetteer plugs in here).
+    ///
+    /// ```
+    /// let known = |bn: &str| (bn == "ঢাকা").then(|| "Dhaka".to_owned());
+    /// let r = bengali_names::translit::NameRomanizer::builder().known_names(known).build();
+    /// assert_eq!(r.romanize("ঢাকা"), "Dhaka");
+    /// ```
+    pub fn known_names(mut self, known: impl KnownNames + 'static) -> Self {
+        self.known = Some(Arc::new(known));
+        self
+    }
+
+    /// The configured romanizer.
+    ///
+    /// ```
+    /// let r = bengali_names::translit::NameRomanizer::builder().build();
+    /// assert_eq!(r.romanize("হোসেন"), "Hossain");
+    /// ```
+    pub fn build(self) -> NameRomanizer {
+        NameRomanizer {
+            normalizer: Normalizer::new(),
+            lexicon: (!self.no_lexicon).then(Lexicon::embedded),
+            known: self.known,
+        }
+    }
+}
+
+/// Romanizes Bengali names the way English-language news spells them.
+///
+/// ```
+/// use bengali_names::translit::NameRomanizer;
+/// let r = NameRomanizer::new();
+/// assert_eq!(r.romanize("মোহাম্মদ আবদুর রহমান"), "Mohammad Abdur Rahman");
+/// let top: Vec<String> = r.candidates("হোসেন", 2).into_iter().map(|c| c.text).collect();
+/// assert_eq!(top, ["Hossain", "Hussain"]);
+/// ```
+#[derive(Clone)]
+pub struct NameRomanizer {
+    normalizer: Normalizer,
+    lexicon: Option<&'static Lexicon>,
+    known: Option<Arc<dyn KnownNames>>,
+}
+
+impl fmt::Debug for NameRomanizer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NameRomanizer")
+            .field("lexicon", &self.lexicon.is_some())
+            .field("known_names", &self.known.is_some())
+            .finish()
+    }
+}
+
+impl Default for NameRomanizer {
+    fn default() -> Self {
+        NameRomanizerBuilder::new().build()
+    }
+}
+
+/// Cost added to rule spellings so that every lexicon spelling ranks first.
+const RULE_COST: f32 = 2.0;
+/// Cost of each later spelling of a lexicon entry.
+const LEXICON_STEP: f32 = 0.3;
+
+impl NameRomanizer {
+    /// The romanizer with the defaults (lexicon on, no known names).
+    ///
+    /// ```
+    /// let r = bengali_names::translit::NameRomanizer::new();
+    /// assert_eq!(r.romanize("চৌধুরী"), "Chowdhury");
+    /// ```
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A builder for other options.
+    ///
+    /// ```
+    /// let r = bengali_names::translit::NameRomanizer::builder().build();
+    /// assert_eq!(r.romanize("ইসলাম"), "Islam");
+    /// ```
+    pub fn builder() -> NameRomanizerBuilder {
+        NameRomanizerBuilder::new()
+    }
+
+    /// The best romanization of `text`: each Bengali word is romanized and
+    /// capitalized, everything else is kept.
+    ///
+    /// ```
+    /// let r = bengali_names::translit::NameRomanizer::new();
+    /// assert_eq!(r.romanize("জন (১৯৭১)"), "John (1971)");
+    /// ```
+    pub fn romanize(&self, text: &str) -> String {
+        self.candidates(text, 1)
+            .into_iter()
+            .next()
+            .map(|c| c.text)
+            .unwrap_or_default()
+    }
+
+    /// Up to `k` romanizations of `text`, best first.
+    ///
+    /// ```
+    /// let r = bengali_names::translit::NameRomanizer::new();
+    /// let c = r.candidates("ভিক্টর", 3);
+    /// assert!(c.iter().any(|c| c.text == "Victor"));
+    /// assert!(c.windows(2).all(|w| w[0].score >= w[1].score));
+    /// ```
+    pub fn candidates(&self, text: &str, k: usize) -> Vec<Candidate> {
+        if k == 0 {
+            return Vec::new();
+        }
+        let display = self.normalizer.normalize_str(text);
+        let mut whole: Vec<(String, f32)> = Vec::new();
+        if let Some(known) = &self.known {
+            if let Some(name) = known.english_name(display.trim()) {
+                whole.push((name, 0.0));
+            }
+        }
+        let mut owned: Vec<Vec<(String, f32)>> = Vec::new();
+        for (is_word, piece) in split_words(&display) {
+            if is_word {
+                owned.push(self.word_candidates(piece, k));
+            } else {
+                owned.push(vec![(piece.to_owned(), 0.0)]);
+            }
+        }
+        // Combine the words' lists into whole-text candidates.
+        let mut beam: Vec<(String, f32)> = vec![(String::new(), 0.0)];
+        for list in &owned {
+            let mut next = Vec::with_capacity(beam.len() * list.len());
+            for (text, cost) in &beam {
+                for (w, wc) in list {
+                    next.push((format!("{text}{w}"), cost + wc));
+                }
+            }
+            spell::sort_dedup(&mut next);
+            next.truncate(k.max(8));
+            beam = next;
+        }
+        whole.extend(beam);
+        spell::sort_dedup(&mut whole);
+        whole.truncate(k);
+        whole
+            .into_iter()
+            .map(|(text, cost)| Candidate {
+                text,
+                score: (-cost).exp(),
+            })
+            .collect()
+    }
+
+    /// The candidates of one Bengali word: the lexicon's spellings, a
+    /// two-part compound of lexicon entries (দাশগুপ্ত), then the rules.
+    fn word_candidates(&self, word: &str, k: usize) -> Vec<(String, f32)> {
+        let key = lexicon::key(&self.normalizer, word);
+        let mut list: Vec<(String, f32)> = Vec::new();
+        if let Some(lexicon) = self.lexicon {
+            if let Some(spellings) = lexicon.get(&key) {
+                list.extend(
+                    spellings
+                        .iter()
+                        .zip(0..)
+                        .map(|(s, i)| (s.to_string(), i as f32 * LEXICON_STEP)),
+                );
+            } else {
+                list.extend(compound(lexicon, &key));
+            }
+        }
+        let units = syllables::units(&key);
+        let rules = spell::k_best(&spell::spell(&units), k);
+        list.extend(
+            rules
+                .into_iter()
+                .map(|(s, c)| (capitalize(&s), c + RULE_COST)),
+        );
+        spell::sort_dedup(&mut list);
+        list.truncate(k.max(1));
+        list
+    }
+}
+
+/// A word made of two lexicon parts, written as one word (দাশ + গুপ্ত →
+/// Dasgupta), cost just above a direct lexicon hit.
+fn compound(lexicon: &Lexicon, key: &str) -> Option<(String, f32)> {
+    let mut splits = key.char_indices().map(|(i, _)| i).skip(2);
+    splits.find_map(|i| {
+        let (head, tail) = (key.get(..i)?, key.get(i..)?);
+        // Never split before a sign or virama: the part must be a whole syllable.
+        if tail
+            .chars()
+            .next()
+            .and_then(script::class_of)
+            .is_some_and(|c| c.is_mark())
+        {
+            return None;
+        }
+        let head_en = lexicon.get(head)?.first()?;
+        let tail_en = lexicon.get(tail)?.first()?;
+        Some((format!("{head_en}{}", tail_en.to_lowercase()), 1.0))
+    })
+}
+
+/// Splits display text into Bengali words (`true`) and the text between.
+fn split_words(text: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        let is_word = is_word_char(c);
+        if is_word != in_word && i > start {
+            out.extend(text.get(start..i).map(|s| (in_word, s)));
+            start = i;
+        }
+        in_word = is_word;
+    }
+    out.extend(
+        text.get(start..)
+            .filter(|s| !s.is_empty())
+            .map(|s| (in_word, s)),
+    );
+    out
+}
+
+fn is_word_char(c: char) -> bool {
+    script::class_of(c).is_some_and(|class| class.is_word())
+        || c == script::ZWJ
+        || c == script::ZWNJ
+}
+
+/// Upper-cases the first letter of a name part.
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,182 @@
+//! Units → spelling options, and the k best spellings of a word.
+
+use super::letters::{
+    Spelling, CONJUNCTS, CONSONANTS, INHERENT, MODIFIERS, NUKTA_CONSONANTS, VOWELS,
+};
+use super::syllables::{Unit, Vowel};
+use crate::script::chars;
+
+/// The options for one piece of a word, cheapest first.
+pub(crate) type Options = Vec<Spelling>;
+
+/// Bengali digits and the ASCII digits news writes for them.
+const DIGITS: [(char, &str); 10] = [
+    ('০', "0"),
+    ('১', "1"),
+    ('২', "2"),
+    ('৩', "3"),
+    ('৪', "4"),
+    ('৫', "5"),
+    ('৬', "6"),
+    ('৭', "7"),
+    ('৮', "8"),
+    ('৯', "9"),
+];
+
+fn consonant(c: char, nukta: bool) -> &'static [Spelling] {
+    let table = if nukta { NUKTA_CONSONANTS } else { CONSONANTS };
+    table.iter().find(|row| row.0 == c).map_or(&[], |row| row.1)
+}
+
+fn vowel(c: char) -> &'static [Spelling] {
+    VOWELS
+        .iter()
+        .find(|row| row.0 == c || row.1 == Some(c))
+        .map_or(&[], |row| row.2)
+}
+
+/// The vowel letter a unit's vowel stands for, if it has one.
+fn vowel_letter(unit: &Unit) -> Option<char> {
+    match unit.vowel {
+        Vowel::Sign(s) | Vowel::Letter(s) => VOWELS
+            .iter()
+            .find(|row| row.0 == s || row.1 == Some(s))
+            .map(|row| row.0),
+        _ => None,
+    }
+}
+
+/// The spelling options of a word's units, piece by piece.
+pub(crate) fn spell(units: &[Unit]) -> Vec<Options> {
+    let mut pieces = Vec::new();
+    for (i, unit) in units.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|p| units.get(p));
+        let next = units.get(i + 1);
+        if let Some(c) = unit.other {
+            if let Some(&(_, ascii)) = DIGITS.iter().find(|d| d.0 == c) {
+                pieces.push(vec![(ascii, 0.0)]);
+            }
+            continue;
+        }
+        cluster(unit, prev, next.is_none(), &mut pieces);
+        pieces.push(vowel_options(unit, i, prev, next));
+        for &m in &unit.modifiers {
+            if let Some(row) = MODIFIERS.iter().find(|row| row.0 == m) {
+                pieces.push(row.1.to_vec());
+            }
+        }
+    }
+    pieces
+}
+
+fn cluster(unit: &Unit, prev: Option<&Unit>, last: bool, pieces: &mut Vec<Options>) {
+    let letters = &unit.cluster;
+    let final_dead = last && letters.len() == 1 && !unit.voiced();
+    let mut j = 0;
+    while let Some(&(c, nukta)) = letters.get(j) {
+        // Conjuncts spelled as a whole (ক্ষ ksh, জ্ঞ gy, ঙ্গ ng).
+        if let Some(&(d, false)) = letters.get(j + 1) {
+            let mut pair = String::new();
+            pair.extend([c, chars::VIRAMA, d]);
+            if let Some(row) = CONJUNCTS.iter().find(|row| row.0 == pair) {
+                pieces.push(row.1.to_vec());
+                j += 2;
+                continue;
+            }
+        }
+        let after = j.checked_sub(1).and_then(|p| letters.get(p)).map(|l| l.0);
+        let options = match (c, nukta, after) {
+            // য-phala: Aditya, Satya; before া it is the English a of
+            // loanwords (ম্যাক্স Max, ব্যানার্জি Banerjee).
+            ('য', false, Some(_)) if unit.vowel == Vowel::Sign(chars::SIGN_AA) => {
+                vec![("", 0.0), ("y", 0.5)]
+            }
+            ('য', false, Some(_)) => vec![("y", 0.0), ("", 0.8)],
+            // ব-phala: Biswas, Swami; a full b after ম and ব (অম্বর).
+            ('ব', false, Some(p)) if p != 'ম' && p != 'ব' => {
+                vec![("w", 0.0), ("", 0.7), ("b", 0.8)]
+            }
+            // য় after an i-sound is a glide English does not write (Nadia).
+            ('য', true, None)
+                if unit.voiced()
+                    && prev
+                        .and_then(vowel_letter)
+                        .is_some_and(|v| matches!(v, 'ই' | 'ঈ')) =>
+            {
+                vec![("", 0.0), ("y", 0.3)]
+            }
+            // ওয়া → wa: the w is written for ও, so য় writes nothing.
+            ('য', true, None)
+                if unit.voiced() && prev.is_some_and(|p| p.vowel == Vowel::Letter('ও')) =>
+            {
+                vec![("", 0.0), ("y", 0.5)]
+            }
+            // A word-final ভ is a v in English spellings (Sourav, Gaurav,
+            // Dave, Salmanov).
+            ('ভ', false, None) if final_dead => vec![("v", 0.0), ("bh", 0.4)],
+            _ => consonant(c, nukta).to_vec(),
+        };
+        pieces.push(options);
+        j += 1;
+    }
+}
+
+fn vowel_options(unit: &Unit, i: usize, prev: Option<&Unit>, next: Option<&Unit>) -> Options {
+    let glide_follows = next.is_some_and(|n| n.cluster == [('য', true)] && n.voiced());
+    match unit.vowel {
+        Vowel::Inherent { silent: true } => vec![("", 0.0), ("a", 1.0)],
+        Vowel::Inherent { silent: false } if i == 0 => INHERENT.to_vec(),
+        Vowel::Inherent { silent: false } => {
+            let mut options = INHERENT.to_vec();
+            options.push(("", 1.0));
+            options
+        }
+        Vowel::Dead => vec![("", 0.0)],
+        // ওয় + vowel → w (ওয়াজেদ Wazed, তিওয়ারি Tiwari).
+        Vowel::Letter('ও') if glide_follows => vec![("w", 0.0), ("o", 0.5)],
+        // উই at the start of a word or after a vowel → wi (উইলিয়াম William).
+        Vowel::Letter('উ')
+            if next.is_some_and(|n| n.vowel == Vowel::Letter('ই'))
+                && prev.map_or(true, |p| p.cluster.is_empty()) =>
+        {
+            vec![("w", 0.0), ("u", 0.5)]
+        }
+        // English names end in -y where Bengali writes -ি/-ী (Betty, Healy).
+        Vowel::Sign(s @ ('ি' | 'ী')) if next.is_none() && i > 0 => {
+            let mut options = vowel(s).to_vec();
+            options.push(("y", 0.5));
+            options
+        }
+        Vowel::Sign(s) | Vowel::Letter(s) => vowel(s).to_vec(),
+    }
+}
+
+/// The `k` cheapest spellings over the pieces, with their costs.
+pub(crate) fn k_best(pieces: &[Options], k: usize) -> Vec<(String, f32)> {
+    let width = (k * 4).max(16);
+    let mut beam: Vec<(String, f32)> = vec![(String::new(), 0.0)];
+    for options in pieces {
+        if options.is_empty() {
+            continue;
+        }
+        let mut next: Vec<(String, f32)> = Vec::with_capacity(beam.len() * options.len());
+        for (text, cost) in &beam {
+            for &(o, oc) in options {
+                next.push((format!("{text}{o}"), cost + oc));
+            }
+        }
+        sort_dedup(&mut next);
+        next.truncate(width);
+        beam = next;
+    }
+    beam.truncate(k);
+    beam
+}
+
+/// Sorts by cost (then text, for a stable order) and keeps the cheapest of
+/// equal texts.
+pub(crate) fn sort_dedup(list: &mut Vec<(String, f32)>) {
+    list.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    let mut seen = std::collections::HashSet::new();
+    list.retain(|(text, _)| seen.insert(text.clone()));
+}
