@@ -3,9 +3,11 @@
 //! `BENGALI_NAMES_CORPUS=../shared/data/corpus/bn-wikipedia-sentences.txt.gz cargo bench --bench match`
 //!
 //! - `core`: display-normalized text → alias hits at token starts, before
-//!   the tail check (this crate), against daachorse charwise
-//!   leftmost-longest and aho-corasick's default kind, each over the same
-//!   display text with the same aliases in NFC. Hit counts are printed.
+//!   the tail check (this crate, with its anchored trie and, for the
+//!   record, with aho-corasick automata over the same keys), against
+//!   daachorse charwise leftmost-longest over the same display text and
+//!   aho-corasick's default kind over the raw UTF-8, with the same aliases
+//!   in NFC. Hit counts are in the bench names.
 //! - `pipeline`: raw text → mentions (normalize, fold, exact and Latin
 //!   search, tail check, spans), then the same with the variant pass.
 //! - Memory of the built matcher, and build time and memory for one
@@ -42,14 +44,27 @@ fn bench(c: &mut Criterion) {
     let (raw, label) = corpus::load();
     let display = Normalizer::new().normalize_str(&raw).into_owned();
     let gazetteer = Gazetteer::embedded();
+    if let Ok(what) = std::env::var("MATCH_PROFILE") {
+        profile(&what, gazetteer, &raw, &display);
+        return;
+    }
     let patterns = aliases(gazetteer);
 
+    let rss_before = peak_rss_kb();
     let started = Instant::now();
     let exact = Matcher::builder()
         .variants(false)
         .build(gazetteer)
         .unwrap_or_else(|e| panic!("{e}"));
     let build = started.elapsed();
+    let rss_exact = peak_rss_kb();
+    let started = Instant::now();
+    let exact_ac = Matcher::builder()
+        .variants(false)
+        .aho_corasick_keys(true)
+        .build(gazetteer)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let build_ac = started.elapsed();
     let full = Matcher::new(gazetteer).unwrap_or_else(|e| panic!("{e}"));
     let daac = daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
         .match_kind(daachorse::MatchKind::LeftmostLongest)
@@ -57,21 +72,38 @@ fn bench(c: &mut Criterion) {
         .unwrap_or_else(|e| panic!("{e}"));
     let ac = aho_corasick::AhoCorasick::new(&patterns).unwrap_or_else(|e| panic!("{e}"));
     eprintln!(
-        "corpus: {label}: {} bytes; {} aliases; matcher build {build:?}, memory {} KB (exact only) / {} KB (with variants); daachorse {} KB; aho-corasick {} KB",
+        "corpus: {label}: {} bytes ({} display); {} aliases (NFC) for daachorse/aho-corasick, {} exact keys in the matcher",
         raw.len(),
+        display.len(),
         patterns.len(),
+        exact.alias_count(),
+    );
+    eprintln!(
+        "(c) built matcher: trie keys {build:?}, {} KB (exact + Latin), {} KB with variants; peak RSS +{} KB over the build; aho-corasick keys {build_ac:?}, {} KB; daachorse {} KB; aho-corasick (raw) {} KB",
         exact.memory_usage() / 1024,
         full.memory_usage() / 1024,
+        rss_exact.saturating_sub(rss_before),
+        exact_ac.memory_usage() / 1024,
         daac.heap_bytes() / 1024,
         ac.memory_usage() / 1024,
     );
+
+    // Hit counts, computed once; the engines that must agree are checked.
+    let core_hits = exact.count_stem_hits(&display);
+    let core_hits_ac = exact_ac.count_stem_hits(&display);
+    assert_eq!(
+        core_hits, core_hits_ac,
+        "trie and aho-corasick keys disagree"
+    );
+    let daac_hits = daac.leftmost_find_iter(&display).count();
+    let ac_hits = ac.find_iter(&raw).count();
+    let mentions = exact.find_iter(&raw).count();
+    assert_eq!(mentions, exact_ac.find_iter(&raw).count());
+    let mentions_variants = full.find_iter(&raw).count();
+    assert!(core_hits > 0 && daac_hits > 0 && ac_hits > 0 && mentions > 0);
+    assert!(mentions_variants >= mentions);
     eprintln!(
-        "hits: bengali-names core {}; daachorse {}; aho-corasick {}; mentions exact {}; with variants {}",
-        exact.count_stem_hits(&display),
-        daac.leftmost_find_iter(&display).count(),
-        ac.find_iter(&display).count(),
-        exact.find_iter(&raw).count(),
-        full.find_iter(&raw).count(),
+        "hits: core {core_hits} (candidates at token starts, all prefixes); daachorse {daac_hits}; aho-corasick (raw UTF-8) {ac_hits}; mentions exact+Latin {mentions}; with variants {mentions_variants}"
     );
 
     let mut group = c.benchmark_group("core");
@@ -80,15 +112,21 @@ fn bench(c: &mut Criterion) {
         .sample_size(10)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(4));
-    group.bench_function("bengali-names key automaton", |b| {
+    group.bench_function(format!("bengali-names trie, {core_hits} hits"), |b| {
         b.iter(|| exact.count_stem_hits(black_box(&display)))
     });
-    group.bench_function("daachorse charwise leftmost-longest", |b| {
-        b.iter(|| daac.leftmost_find_iter(black_box(&display)).count())
-    });
-    group.bench_function("aho-corasick default", |b| {
-        b.iter(|| ac.find_iter(black_box(&display)).count())
-    });
+    group.bench_function(
+        format!("bengali-names aho-corasick keys, {core_hits_ac} hits"),
+        |b| b.iter(|| exact_ac.count_stem_hits(black_box(&display))),
+    );
+    group.bench_function(
+        format!("daachorse charwise leftmost-longest, {daac_hits} hits"),
+        |b| b.iter(|| daac.leftmost_find_iter(black_box(&display)).count()),
+    );
+    group.bench_function(
+        format!("aho-corasick default on raw UTF-8, {ac_hits} hits"),
+        |b| b.iter(|| ac.find_iter(black_box(&raw)).count()),
+    );
     group.finish();
 
     let mut group = c.benchmark_group("pipeline");
@@ -97,15 +135,63 @@ fn bench(c: &mut Criterion) {
         .sample_size(10)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(4));
-    group.bench_function("raw text to mentions (exact + Latin)", |b| {
-        b.iter(|| exact.find_iter(black_box(&raw)).count())
-    });
-    group.bench_function("raw text to mentions (with variants)", |b| {
-        b.iter(|| full.find_iter(black_box(&raw)).count())
-    });
+    group.bench_function(
+        format!("raw text to mentions (exact + Latin), {mentions} mentions"),
+        |b| b.iter(|| exact.find_iter(black_box(&raw)).count()),
+    );
+    group.bench_function(
+        format!("raw text to mentions (with variants), {mentions_variants} mentions"),
+        |b| b.iter(|| full.find_iter(black_box(&raw)).count()),
+    );
     group.finish();
 
     synthetic(&patterns);
+}
+
+/// `MATCH_PROFILE=core|pipeline|variants|synthetic|compare` (`core-ac`,
+/// `pipeline-ac`: with aho-corasick keys): run one thing once
+/// (for `valgrind --tool=callgrind`) instead of the criterion groups.
+fn profile(what: &str, gazetteer: &Gazetteer, raw: &str, display: &str) {
+    let variants = what == "variants";
+    let matcher = Matcher::builder()
+        .variants(variants)
+        .aho_corasick_keys(what.ends_with("-ac"))
+        .build(gazetteer)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let n = match what {
+        "core" | "core-ac" => matcher.count_stem_hits(display),
+        "pipeline" | "pipeline-ac" | "variants" => matcher.find_iter(raw).count(),
+        "compare" => {
+            let ac = Matcher::builder()
+                .variants(false)
+                .aho_corasick_keys(true)
+                .build(gazetteer)
+                .unwrap_or_else(|e| panic!("{e}"));
+            eprintln!(
+                "trie core {} mentions {}; aho-corasick core {} mentions {}",
+                matcher.count_stem_hits(display),
+                matcher.find_iter(raw).count(),
+                ac.count_stem_hits(display),
+                ac.find_iter(raw).count()
+            );
+            let mut shown = 0;
+            for line in raw.lines() {
+                let a: Vec<_> = matcher.find_iter(line).map(|m| m.span()).collect();
+                let b: Vec<_> = ac.find_iter(line).map(|m| m.span()).collect();
+                if a != b && shown < 5 {
+                    shown += 1;
+                    eprintln!("{line}\n  trie {a:?}\n  ac   {b:?}");
+                }
+            }
+            0
+        }
+        "synthetic" => {
+            synthetic(&aliases(gazetteer));
+            0
+        }
+        _ => panic!("MATCH_PROFILE={what}: expected core[-ac], pipeline[-ac], variants, synthetic or compare"),
+    };
+    eprintln!("{what}: {n}");
 }
 
 /// Build time and memory for a million aliases drawn from the letter
@@ -131,7 +217,11 @@ fn synthetic(patterns: &[String]) {
     let mut tsv = String::from(bengali_names::gazetteer::HEADER);
     tsv.push('\n');
     let mut count = 0;
-    while count < 1_000_000 {
+    let wanted: usize = std::env::var("MATCH_SYNTHETIC_N")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1_000_000);
+    while count < wanted {
         let mut name = String::new();
         let mut c = '^';
         while let Some(options) = next.get(&c) {
@@ -156,18 +246,34 @@ fn synthetic(patterns: &[String]) {
         .add_str("synthetic.tsv", &tsv)
         .build()
         .unwrap_or_else(|e| panic!("{e}"));
+    drop(tsv);
+    let rss_before = peak_rss_kb();
     let started = Instant::now();
     let matcher = Matcher::builder()
         .variants(false)
         .build(&gazetteer)
         .unwrap_or_else(|e| panic!("{e}"));
+    let elapsed = started.elapsed();
     eprintln!(
-        "1M synthetic aliases ({} loaded, {} distinct keys): matcher build {:?}, memory {} MB",
+        "1M synthetic aliases ({} entities, {} distinct keys: Bengali names + Latin ids): matcher build {elapsed:?} (target < 2 s), built matcher {} MB (target < 200 MB), peak RSS +{} MB during the build",
         gazetteer.len(),
         matcher.alias_count(),
-        started.elapsed(),
-        matcher.memory_usage() / (1 << 20)
+        matcher.memory_usage() / (1 << 20),
+        peak_rss_kb().saturating_sub(rss_before) / 1024,
     );
+}
+
+/// The process's peak resident set (VmHWM), in KB; 0 where unknown.
+fn peak_rss_kb() -> usize {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
 }
 
 criterion_group!(benches, bench);

@@ -75,3 +75,54 @@ fn schemes_parse_and_print() {
     }
     assert!("latin".parse::<Scheme>().is_err());
 }
+
+#[test]
+fn gazetteer_names_whole_and_in_parts() {
+    use bengali_names::translit::{GazetteerNames, KnownNames, NameRomanizer};
+    let with = NameRomanizer::builder().gazetteer().build();
+    let without = NameRomanizer::new();
+    assert_eq!(with.romanize("ভ্লাদিমির পুতিন"), "Vladimir Putin");
+    assert_eq!(with.romanize("পিয়ংইয়ং"), "Pyongyang");
+    // An alias spelling maps to the canonical name too.
+    assert_eq!(with.romanize("ভ্লাদিমির পুটিন"), "Vladimir Putin");
+    // Without the gazetteer the rules spell it as written.
+    assert_ne!(without.romanize("পিয়ংইয়ং"), "Pyongyang");
+    // A person's name part helps in a name the gazetteer does not know,
+    // and the curated lexicon still wins for its own parts.
+    let names = GazetteerNames::embedded();
+    assert_eq!(names.english_name("ভ্লাদিমির রহমান"), None);
+    assert_eq!(with.romanize("ভ্লাদিমির রহমান"), "Vladimir Rahman");
+    // The whole name comes first among the candidates.
+    let top = with.candidates("ভ্লাদিমির পুতিন", 3);
+    assert_eq!(top[0].text, "Vladimir Putin");
+    assert!((top[0].score - 1.0).abs() < 1e-6);
+}
+
+#[test]
+fn cli_uses_the_gazetteer_unless_told_not_to() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let run = |extra: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_bengali-names"))
+            .args(["translit", "--scheme", "name"])
+            .args(extra)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all("পিয়ংইয়ং\nরহমান\n".as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(run(&[]), "Pyongyang\nRahman\n");
+    let alone = run(&["--no-gazetteer"]);
+    assert!(alone.ends_with("\nRahman\n") && !alone.starts_with("Pyongyang"));
+    let top = run(&["--top", "2"]);
+    assert!(top.starts_with("Pyongyang\t"), "{top}");
+}

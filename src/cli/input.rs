@@ -6,8 +6,22 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader};
 use std::path::PathBuf;
 
-/// Lines longer than this are split at whitespace so memory stays flat.
+/// Lines longer than this are split (after a sentence end, or else after
+/// whitespace) so memory stays flat.
 pub const MAX_CHUNK: usize = 1 << 20;
+
+/// Hidden override of [`MAX_CHUNK`] for tests: the chunk bound in bytes
+/// (at least 8). Not a user option: it exists so that the tests can cross the
+/// bound with small files.
+pub const MAX_CHUNK_ENV: &str = "BENGALI_NAMES_MAX_CHUNK";
+
+/// The chunk bound: [`MAX_CHUNK`] unless [`MAX_CHUNK_ENV`] holds a number.
+pub fn max_chunk() -> usize {
+    std::env::var(MAX_CHUNK_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .unwrap_or(MAX_CHUNK)
+}
 
 /// Where input comes from.
 #[derive(Clone, Debug)]
@@ -124,7 +138,7 @@ impl Chunks {
             source.open()?,
             source.to_string(),
             lossy,
-            MAX_CHUNK,
+            max_chunk(),
         ))
     }
 
@@ -140,6 +154,12 @@ impl Chunks {
             carry: Vec::new(),
             replaced: 0,
         }
+    }
+
+    /// Bytes of input consumed so far (raw bytes, before any lossy
+    /// replacement).
+    pub fn bytes_read(&self) -> u64 {
+        self.offset
     }
 
     /// The next chunk, or `None` at the end of input.
@@ -187,9 +207,13 @@ impl Chunks {
             Ok(text) => text,
             Err(e) if self.lossy => {
                 let bytes = e.into_bytes();
-                let text = String::from_utf8_lossy(&bytes).into_owned();
-                self.replaced += text.matches('\u{FFFD}').count() as u64;
-                text
+                // Count the invalid sequences themselves: a U+FFFD already in
+                // the input is text, not a replacement.
+                self.replaced += bytes
+                    .utf8_chunks()
+                    .filter(|c| !c.invalid().is_empty())
+                    .count() as u64;
+                String::from_utf8_lossy(&bytes).into_owned()
             }
             Err(e) => {
                 let valid = e.utf8_error().valid_up_to();
@@ -214,15 +238,33 @@ impl Chunks {
     }
 }
 
-/// Where to cut a buffer of at least `max` bytes with no line break: after the
-/// last whitespace byte, or failing that at the last UTF-8 boundary, so a
-/// word is cut only when the line has no whitespace at all.
+/// Where to cut a buffer of at least `max` bytes with no line break.
+///
+/// A multi-word name (উত্তর কোরিয়া) contains spaces, so a cut at any space
+/// could split a mention. The cut therefore goes, in order of preference:
+/// 1. after the whitespace that follows the last sentence end (danda `।`,
+///    double danda `॥`, `?`, `!`) in the window: no alias contains one, so
+///    no mention crosses it (a chunk may then be short; the next one starts
+///    a full window on);
+/// 2. after the last whitespace byte, so no word is cut (a multi-word name
+///    may be, in a text with no sentence end in a whole chunk);
+/// 3. at the last UTF-8 boundary, when the window has no whitespace at all.
 fn split_point(buf: &[u8], max: usize) -> usize {
     let window = buf.get(..max).unwrap_or(buf);
-    if let Some(ws) = window
-        .iter()
-        .rposition(|&b| b == b' ' || b == b'\t' || b == b'\r')
-    {
+    let is_space = |b: &u8| matches!(*b, b' ' | b'\t' | b'\r');
+    let after_sentence_end = (0..window.len()).rev().find(|&i| {
+        window.get(i).is_some_and(is_space) && {
+            let before = window.get(..i).unwrap_or_default();
+            before.ends_with("।".as_bytes())
+                || before.ends_with("॥".as_bytes())
+                || before.ends_with(b"?")
+                || before.ends_with(b"!")
+        }
+    });
+    if let Some(ws) = after_sentence_end {
+        return ws + 1;
+    }
+    if let Some(ws) = window.iter().rposition(is_space) {
         return ws + 1;
     }
     // Never inside a UTF-8 sequence: an incomplete one at the end waits for
@@ -274,6 +316,33 @@ mod tests {
         for chunk in &chunks {
             assert!(chunk.text.ends_with(' '), "{:?}", chunk.text);
         }
+    }
+
+    #[test]
+    fn long_lines_split_after_a_sentence_end_first() {
+        // The bound falls inside উত্তর কোরিয়া; the cut goes after the danda.
+        let line = "ক খ গ। উত্তর কোরিয়া বলেছে";
+        let max = "ক খ গ। উত্তর ক".len();
+        let chunks = chunks_of(line.as_bytes(), max, false).unwrap();
+        assert_eq!(chunks[0].text, "ক খ গ। ");
+        assert_eq!(
+            chunks.iter().map(|c| c.text.as_str()).collect::<String>(),
+            line
+        );
+    }
+
+    #[test]
+    fn lossy_counts_invalid_sequences_not_replacement_characters() {
+        let mut chunks = Chunks::new(
+            Box::new(io::Cursor::new(b"\xEF\xBF\xBD a\xFF\xFEb\n".to_vec())),
+            "t".into(),
+            true,
+            1 << 10,
+        );
+        let chunk = chunks.next_chunk().unwrap().unwrap();
+        assert_eq!(chunk.text, "\u{FFFD} a\u{FFFD}\u{FFFD}b\n");
+        assert_eq!(chunks.replaced, 2);
+        assert_eq!(chunks.bytes_read(), 9);
     }
 
     #[test]

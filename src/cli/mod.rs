@@ -119,15 +119,22 @@ impl From<io::Error> for CliError {
 
 /// Reads every source chunk by chunk, calling `each` with the source and the
 /// chunk; warns on stderr when lossy decoding replaced bytes.
+///
+/// While a file is read, a progress bar (bytes read of the file's size) is
+/// drawn on stderr when stderr is a terminal and stdout is not (the bar would
+/// otherwise be drawn over the output); it is silent otherwise, and for stdin.
 pub fn for_each_chunk(
     input: &InputArgs,
     mut each: impl FnMut(&Source, &Chunk) -> Result<(), CliError>,
 ) -> Result<(), CliError> {
     for source in input.sources() {
         let mut chunks = Chunks::open(&source, input.lossy)?;
+        let progress = Progress::new(&source);
         while let Some(chunk) = chunks.next_chunk()? {
             each(&source, &chunk)?;
+            progress.set(chunks.bytes_read());
         }
+        drop(progress);
         if chunks.replaced > 0 {
             eprintln!(
                 "bengali-names: warning: {source}: replaced {} invalid UTF-8 sequence(s) with U+FFFD",
@@ -136,4 +143,53 @@ pub fn for_each_chunk(
         }
     }
     Ok(())
+}
+
+/// The progress bar of one file; cleared when dropped, on success or error.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    fn new(source: &Source) -> Self {
+        use std::io::IsTerminal;
+        let Source::File(path) = source else {
+            return Progress(None);
+        };
+        if !io::stderr().is_terminal() || io::stdout().is_terminal() {
+            return Progress(None);
+        }
+        // Only regular files have a size to count towards.
+        let Some(len) = std::fs::metadata(path)
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+        else {
+            return Progress(None);
+        };
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(len),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        let style = indicatif::ProgressStyle::with_template(
+            "[{bar:30}] {bytes}/{total_bytes} ({bytes_per_sec}, {eta}) {wide_msg}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .progress_chars("=> ");
+        bar.set_style(style);
+        bar.set_message(source.to_string());
+        Progress(Some(bar))
+    }
+
+    fn set(&self, bytes: u64) {
+        if let Some(bar) = &self.0 {
+            bar.set_position(bytes);
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
 }

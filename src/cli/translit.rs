@@ -57,10 +57,11 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             })?;
         }
         Scheme::Name => {
-            // The gazetteer is not wired in yet: `--no-gazetteer` changes
-            // nothing until it is (see `NameRomanizerBuilder::known_names`).
-            let _ = args.no_gazetteer;
-            let romanizer = NameRomanizer::new();
+            let mut builder = NameRomanizer::builder();
+            if !args.no_gazetteer {
+                builder = builder.gazetteer();
+            }
+            let romanizer = builder.build();
             let k = args.top.unwrap_or(1);
             for_each_chunk(&args.input, |_, chunk| {
                 let line = chunk.text.trim_end_matches(['\n', '\r']);

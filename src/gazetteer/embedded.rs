@@ -31,6 +31,7 @@ pub(crate) const FILES: &[EmbeddedFile] = &[
     embed!("data/gazetteer/people.tsv", curated: true),
     embed!("data/gazetteer/organizations.tsv", curated: true),
     embed!("data/gazetteer/extra_aliases.tsv", curated: true),
+    embed!("data/gazetteer/news_spellings.tsv", curated: true),
 ];
 
 /// The shipped common-word list.

@@ -3,15 +3,15 @@
 
 use core::fmt;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::path::Path;
 
 use super::automaton::{AutomatonError, KeyAutomaton};
-use super::encode::Encoder;
+use super::encode::{Encoder, Key};
 use super::mention::{EntityInfo, MatchKind};
 use super::tail::{SuffixError, Suffixes};
 use super::variant::{self, Level};
 use super::{latin, partial, Entry, Matcher, Table};
-use crate::normalize::key;
 use crate::{Gazetteer, Kind, NameField, Normalizer};
 
 /// Why a matcher could not be built.
@@ -74,6 +74,7 @@ pub struct MatcherBuilder {
     partial_names: bool,
     demonyms: bool,
     suffixes: Suffixes,
+    aho_corasick: bool,
 }
 
 impl Default for MatcherBuilder {
@@ -83,6 +84,7 @@ impl Default for MatcherBuilder {
             partial_names: true,
             demonyms: false,
             suffixes: Suffixes::shipped(),
+            aho_corasick: false,
         }
     }
 }
@@ -117,7 +119,9 @@ impl MatcherBuilder {
     /// ```
     /// use bengali_names::{Gazetteer, Matcher};
     /// let exact_only = Matcher::builder().variants(false).build(Gazetteer::embedded())?;
-    /// assert!(exact_only.find_iter("ভ্লাদিভোস্টক").next().is_none());
+    /// assert!(exact_only.find_iter("অ্যাড্রিয়ান ওয়াটসন").next().is_none());
+    /// let with_variants = Matcher::builder().build(Gazetteer::embedded())?;
+    /// assert!(with_variants.find_iter("অ্যাড্রিয়ান ওয়াটসন").next().is_some());
     /// # Ok::<(), bengali_names::matcher::BuildError>(())
     /// ```
     pub fn variants(mut self, yes: bool) -> Self {
@@ -151,6 +155,23 @@ impl MatcherBuilder {
     /// ```
     pub fn demonyms(mut self, yes: bool) -> Self {
         self.demonyms = yes;
+        self
+    }
+
+    /// Use aho-corasick automata for the keys instead of the anchored trie
+    /// (off by default; for the benchmarks that compare the two, see
+    /// BENCHMARKS.md). Results are identical.
+    ///
+    /// ```
+    /// let m = bengali_names::Matcher::builder()
+    ///     .aho_corasick_keys(true)
+    ///     .build(bengali_names::Gazetteer::embedded())?;
+    /// assert!(m.find_iter("ঢাকা").next().is_some());
+    /// # Ok::<(), bengali_names::matcher::BuildError>(())
+    /// ```
+    #[doc(hidden)]
+    pub fn aho_corasick_keys(mut self, yes: bool) -> Self {
+        self.aho_corasick = yes;
         self
     }
 
@@ -190,6 +211,8 @@ impl MatcherBuilder {
     /// ```
     pub fn build(self, gazetteer: &Gazetteer) -> Result<Matcher, BuildError> {
         let normalizer = Normalizer::new();
+        let encoder = Encoder::new();
+        let mut folded = Key::default();
         let mut entities = Vec::with_capacity(gazetteer.len());
         let mut priors = Vec::with_capacity(gazetteer.len());
         let mut exact = Grouper::default();
@@ -210,7 +233,8 @@ impl MatcherBuilder {
                     continue;
                 }
                 let display = normalizer.normalize_str(name);
-                let folded = key::fold(display.trim());
+                // The matcher's own encoder (tested equal to key::fold).
+                folded.encode(&encoder, display.trim());
                 let key = trim_spaces(folded.bytes());
                 // One-letter aliases never fire: a lone letter is an
                 // initial, a numeral or noise far more often than a name.
@@ -256,11 +280,11 @@ impl MatcherBuilder {
         };
         Ok(Matcher {
             entities,
-            exact: exact.finish(&by_prior)?,
-            loose: loose.finish(&by_prior)?,
-            skeleton: skeleton.finish(&by_prior)?,
+            exact: exact.finish(&by_prior, self.aho_corasick)?,
+            loose: loose.finish(&by_prior, self.aho_corasick)?,
+            skeleton: skeleton.finish(&by_prior, self.aho_corasick)?,
             suffixes: self.suffixes,
-            encoder: Encoder::new(),
+            encoder,
             normalizer,
             variants: self.variants,
         })
@@ -305,63 +329,154 @@ fn trim_spaces(key: &[u8]) -> &[u8] {
 }
 
 /// Groups entries by key, keeping keys in first-seen order so that builds
-/// are reproducible.
+/// are reproducible. Keys live in one arena and entries in one list (a
+/// million aliases would otherwise mean millions of small allocations).
 #[derive(Default)]
 struct Grouper {
-    index: HashMap<Vec<u8>, usize>,
-    keys: Vec<Vec<u8>>,
-    entries: Vec<Vec<Entry>>,
+    /// Hash of a key → its slot; a different key with the same hash moves
+    /// on to the next hash value.
+    index: HashMap<u64, u32, BuildHasherDefault<Prehashed>>,
+    arena: Vec<u8>,
+    /// Key `s` is `arena[bounds[s]..bounds[s + 1]]`.
+    bounds: Vec<u32>,
+    /// `(slot, entry)` in the order added.
+    entries: Vec<(u32, Entry)>,
     weak: Vec<bool>,
     open_end: Vec<bool>,
 }
 
+/// The hasher of [`Grouper::index`], whose keys are hashes already.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl core::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = hash_key(bytes);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A fast non-cryptographic hash of a key (FxHash's mixing, per byte).
+fn hash_key(key: &[u8]) -> u64 {
+    key.iter().fold(key.len() as u64, |h, &b| {
+        (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95)
+    })
+}
+
 impl Grouper {
+    fn key(&self, slot: u32) -> &[u8] {
+        let lo = self.bounds.get(slot as usize).copied().unwrap_or(0);
+        let hi = self.bounds.get(slot as usize + 1).copied().unwrap_or(0);
+        self.arena.get(lo as usize..hi as usize).unwrap_or_default()
+    }
+
     /// Adds `entry` under `key`; `weak` marks a common word, `open_end` a
     /// variant key whose alias ended in signs the fold dropped.
     fn add(&mut self, key: &[u8], entry: Entry, weak: bool, open_end: bool) {
-        let slot = match self.index.get(key) {
-            Some(&slot) => slot,
-            None => {
-                let slot = self.keys.len();
-                self.index.insert(key.to_vec(), slot);
-                self.keys.push(key.to_vec());
-                self.entries.push(Vec::new());
-                self.weak.push(weak);
-                self.open_end.push(open_end);
-                slot
+        if self.bounds.is_empty() {
+            self.bounds.push(0);
+        }
+        let mut hash = hash_key(key);
+        let slot = loop {
+            match self.index.get(&hash) {
+                Some(&slot) if self.key(slot) == key => break slot,
+                Some(_) => hash = hash.wrapping_add(1),
+                None => {
+                    let slot = u32::try_from(self.weak.len()).unwrap_or(u32::MAX);
+                    self.index.insert(hash, slot);
+                    self.arena.extend_from_slice(key);
+                    self.bounds
+                        .push(u32::try_from(self.arena.len()).unwrap_or(u32::MAX));
+                    self.weak.push(false);
+                    self.open_end.push(false);
+                    break slot;
+                }
             }
         };
-        if let Some(entries) = self.entries.get_mut(slot) {
-            // One entry per target and kind: the first field wins.
-            if !entries
-                .iter()
-                .any(|e| e.target == entry.target && e.kind == entry.kind)
-            {
-                entries.push(entry);
-            }
-        }
-        if let Some(w) = self.weak.get_mut(slot) {
+        self.entries.push((slot, entry));
+        if let Some(w) = self.weak.get_mut(slot as usize) {
             *w |= weak;
         }
-        if let Some(o) = self.open_end.get_mut(slot) {
+        if let Some(o) = self.open_end.get_mut(slot as usize) {
             *o |= open_end;
         }
     }
 
-    fn finish<K: Ord>(self, order: &impl Fn(&Entry) -> K) -> Result<Table, BuildError> {
-        let mut entries = Vec::new();
-        let mut ranges = Vec::with_capacity(self.keys.len());
-        for mut group in self.entries {
-            group.sort_by_key(order);
-            let start = u32::try_from(entries.len()).unwrap_or(u32::MAX);
-            entries.extend(group);
-            let end = u32::try_from(entries.len()).unwrap_or(u32::MAX);
-            ranges.push((start, end));
+    fn finish<K: Ord>(
+        mut self,
+        order: &impl Fn(&Entry) -> K,
+        aho_corasick: bool,
+    ) -> Result<Table, BuildError> {
+        let keys = self.weak.len();
+        // A counting sort by slot (stable: within a key, entries stay in
+        // the order added).
+        let mut starts = vec![0usize; keys + 1];
+        for &(slot, _) in &self.entries {
+            if let Some(count) = starts.get_mut(slot as usize + 1) {
+                *count += 1;
+            }
         }
-        let automaton = if self.keys.is_empty() {
+        for i in 1..starts.len() {
+            let before = starts.get(i - 1).copied().unwrap_or(0);
+            if let Some(count) = starts.get_mut(i) {
+                *count += before;
+            }
+        }
+        let mut sorted = vec![(0u32, Entry::new(0, MatchKind::Exact, false)); self.entries.len()];
+        for &(slot, entry) in &self.entries {
+            if let Some(next) = starts.get_mut(slot as usize) {
+                if let Some(place) = sorted.get_mut(*next) {
+                    *place = (slot, entry);
+                }
+                *next += 1;
+            }
+        }
+        self.entries = sorted;
+        let mut entries: Vec<Entry> = Vec::with_capacity(self.entries.len());
+        let mut ranges = Vec::with_capacity(keys);
+        let mut rest = self.entries.as_slice();
+        for slot in 0..u32::try_from(keys).unwrap_or(u32::MAX) {
+            let len = rest.iter().take_while(|&&(s, _)| s == slot).count();
+            let (group, tail) = rest.split_at(len.min(rest.len()));
+            rest = tail;
+            let start = entries.len();
+            for &(_, entry) in group {
+                // One entry per target and kind: the first field wins.
+                let seen = entries
+                    .get(start..)
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|e| e.target == entry.target && e.kind == entry.kind);
+                if !seen {
+                    entries.push(entry);
+                }
+            }
+            if let Some(group) = entries.get_mut(start..) {
+                group.sort_by_key(order);
+            }
+            let range = (
+                u32::try_from(start).unwrap_or(u32::MAX),
+                u32::try_from(entries.len()).unwrap_or(u32::MAX),
+            );
+            ranges.push(range);
+        }
+        self.entries = Vec::new();
+        self.index = HashMap::default();
+        entries.shrink_to_fit();
+        let automaton = if keys == 0 {
             None
         } else {
-            Some(KeyAutomaton::new(&self.keys)?)
+            let all: Vec<&[u8]> = (0..u32::try_from(keys).unwrap_or(u32::MAX))
+                .map(|slot| self.key(slot))
+                .collect();
+            Some(KeyAutomaton::new(&all, aho_corasick)?)
         };
         Ok(Table {
             automaton,

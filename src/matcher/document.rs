@@ -9,7 +9,7 @@ use super::partial::Named;
 use super::variant::{self, Folded, Level};
 use super::{latin, Entry, Matcher, Table};
 use crate::normalize::key::is_word_byte;
-use crate::CharCounter;
+use crate::OffsetMap;
 
 /// Text is searched in blocks of at most this many bytes, cut after a line
 /// break where possible: key offsets stay in `u32` and scratch memory stays
@@ -114,9 +114,44 @@ pub struct Mentions<'m, 'd, 't> {
     text: &'t str,
     /// Where the next block starts.
     at: usize,
-    chars: CharCounter<'t>,
+    chars: Chars,
     pending: Vec<Found>,
     next: usize,
+}
+
+/// Char offsets of byte offsets, counted forward (like
+/// [`CharCounter`](crate::CharCounter), eight bytes at a time).
+#[derive(Clone, Debug, Default)]
+struct Chars {
+    byte: usize,
+    chars: usize,
+}
+
+impl Chars {
+    /// Chars before byte offset `byte` of `text` (a char boundary).
+    fn char_offset(&mut self, text: &str, byte: usize) -> usize {
+        if byte < self.byte {
+            *self = Chars::default();
+        }
+        let end = byte.min(text.len());
+        self.chars += count_chars(text.as_bytes().get(self.byte..end).unwrap_or_default());
+        self.byte = end;
+        self.chars
+    }
+}
+
+/// Number of chars in UTF-8 bytes: the bytes that are no continuation
+/// byte (`10xxxxxx`).
+fn count_chars(bytes: &[u8]) -> usize {
+    let mut words = bytes.chunks_exact(8);
+    let mut continuation = 0;
+    for word in &mut words {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+        // Bit 7 set and bit 6 clear.
+        continuation += (w & !(w << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
+    }
+    let tail = words.remainder();
+    bytes.len() - continuation - tail.iter().filter(|&&b| b & 0xC0 == 0x80).count()
 }
 
 /// A mention before char offsets: spans in input bytes.
@@ -146,7 +181,7 @@ impl<'m, 'd, 't> Mentions<'m, 'd, 't> {
             slot,
             text,
             at: 0,
-            chars: CharCounter::new(text),
+            chars: Chars::default(),
             pending: Vec::new(),
             next: 0,
         }
@@ -173,9 +208,10 @@ impl<'m, 'd, 't> Mentions<'m, 'd, 't> {
                 }
                 all
             });
-        let start = self.chars.char_offset(found.span.start);
-        let stem_char_end = self.chars.char_offset(found.stem_end);
-        let end = self.chars.char_offset(found.span.end);
+        let text = self.text;
+        let start = self.chars.char_offset(text, found.span.start);
+        let stem_char_end = self.chars.char_offset(text, found.stem_end);
+        let end = self.chars.char_offset(text, found.span.end);
         Some(Mention {
             span: found.span.clone(),
             char_span: start..end,
@@ -294,7 +330,7 @@ impl Block<'_> {
         if tail_end == end && bytes.get(end) == Some(&b' ') {
             let hyphen = self
                 .display
-                .get(self.key.origin(end)..)
+                .get(self.key.origin(&self.matcher.encoder, self.display, end)..)
                 .and_then(|rest| rest.chars().next())
                 .is_some_and(latin::is_hyphen);
             if hyphen {
@@ -354,7 +390,9 @@ impl Block<'_> {
     }
 
     fn in_capitals(&self, span: Range<usize>) -> bool {
-        let display = self.key.span_to_display(span);
+        let display = self
+            .key
+            .span_to_display(&self.matcher.encoder, self.display, span);
         self.display
             .get(display)
             .is_some_and(latin::written_in_capitals)
@@ -366,10 +404,65 @@ const PARTIAL_SCORE: f32 = 0.85;
 
 /// Searches one block (at most [`BLOCK`] bytes), calling `emit` with each
 /// mention in order; spans are relative to the block.
+///
+/// Clean text (nearly all of it) is encoded straight from the raw bytes by
+/// the fused encoder, whose key offsets are raw offsets. A line the fused
+/// encoder cannot take (text the display rules would change, or rare
+/// characters) is normalized and encoded the slow way on its own: no rule
+/// and no mention reaches across a line break.
 fn search_block(matcher: &Matcher, state: &mut State, text: &str, emit: &mut dyn FnMut(Found)) {
-    let normalized = matcher.normalizer.normalize(text);
-    let display = normalized.text();
-    state.key.encode(&matcher.encoder, display);
+    let identity = OffsetMap::identity();
+    let mut from = 0;
+    loop {
+        let slow = state.key.encode_raw(&matcher.encoder, text, from);
+        search_key(matcher, state, text, &identity, 0, emit);
+        let Some(line) = slow else {
+            return;
+        };
+        search_slow(matcher, state, text, line.clone(), emit);
+        from = line.end;
+        if from >= text.len() {
+            return;
+        }
+    }
+}
+
+/// The reference path for `text[span]`: normalize, then encode the display
+/// text, then search; spans come back relative to `text`.
+fn search_slow(
+    matcher: &Matcher,
+    state: &mut State,
+    text: &str,
+    span: Range<usize>,
+    emit: &mut dyn FnMut(Found),
+) {
+    let piece = text.get(span.clone()).unwrap_or_default();
+    let normalized = matcher.normalizer.normalize(piece);
+    state.key.encode(&matcher.encoder, normalized.text());
+    search_key(
+        matcher,
+        state,
+        normalized.text(),
+        normalized.offsets(),
+        span.start,
+        emit,
+    );
+}
+
+/// Searches the key in `state.key`, whose origins are offsets into
+/// `display`; `offsets` maps `display` to the input, and `base` is added to
+/// every span.
+fn search_key(
+    matcher: &Matcher,
+    state: &mut State,
+    display: &str,
+    offsets: &OffsetMap,
+    base: usize,
+    emit: &mut dyn FnMut(Found),
+) {
+    if state.key.bytes().is_empty() {
+        return;
+    }
     let variants = matcher.variants;
     if variants {
         variant::fold(
@@ -387,16 +480,13 @@ fn search_block(matcher: &Matcher, state: &mut State, text: &str, emit: &mut dyn
     }
     let bytes = state.key.bytes();
     let mut covered = 0;
-    let mut prev_word = false;
     // Cursors into the variant texts, kept at the current token start.
     let mut loose_at = 0;
     let mut skeleton_at = 0;
     let mut found = Vec::new();
-    for (start, &byte) in bytes.iter().enumerate() {
-        let word = is_word_byte(byte);
-        let token_start = word && !prev_word;
-        prev_word = word;
-        if !token_start || start < covered {
+    for &start in state.key.tokens() {
+        let start = start as usize;
+        if start < covered {
             continue;
         }
         let block = Block {
@@ -465,16 +555,20 @@ fn search_block(matcher: &Matcher, state: &mut State, text: &str, emit: &mut dyn
         if best.kind != MatchKind::Partial {
             state.named.insert(best.target);
         }
-        let display_span = state.key.span_to_display(start..best.end);
-        let stem_display_end = state.key.span_to_display(start..best.stem_end).end;
-        let offsets = normalized.offsets();
+        let display_span = state
+            .key
+            .span_to_display(&matcher.encoder, display, start..best.end);
+        let stem_display_end = state
+            .key
+            .span_to_display(&matcher.encoder, display, start..best.stem_end)
+            .end;
         let span = offsets.span_to_input(display_span);
         let stem_end = offsets
             .end_to_input(stem_display_end)
             .clamp(span.start, span.end);
         emit(Found {
-            span,
-            stem_end,
+            span: span.start + base..span.end + base,
+            stem_end: stem_end + base,
             target: best.target,
             alternatives: best.alternatives,
             table: best.table,
@@ -486,21 +580,37 @@ fn search_block(matcher: &Matcher, state: &mut State, text: &str, emit: &mut dyn
 
 /// Counts the candidate hits at token starts, before any check: the core
 /// of the search, for benchmarks.
-pub(crate) fn count_stem_hits(matcher: &Matcher, display: &str) -> usize {
-    let mut key = Key::default();
-    key.encode(&matcher.encoder, display);
+///
+/// The display text goes through the same fused encoder as the search
+/// (clean text never leaves it; the rare line with other characters is
+/// encoded the slow way), and the automaton is walked from each token start.
+pub(crate) fn count_stem_hits(matcher: &Matcher, key: &mut Key, display: &str) -> usize {
     let Some(automaton) = &matcher.exact.automaton else {
         return 0;
     };
-    let bytes = key.bytes();
     let mut hits = 0;
-    let mut prev_word = false;
-    for (start, &byte) in bytes.iter().enumerate() {
-        let word = is_word_byte(byte);
-        if word && !prev_word {
-            automaton.prefixes(bytes, start, |_, _| hits += 1);
+    let mut count = |key: &Key| {
+        let bytes = key.bytes();
+        for &start in key.tokens() {
+            automaton.prefixes(bytes, start as usize, |_, _| hits += 1);
         }
-        prev_word = word;
+    };
+    let mut from = 0;
+    loop {
+        let slow = key.encode_raw(&matcher.encoder, display, from);
+        count(key);
+        let Some(line) = slow else {
+            break;
+        };
+        key.encode(
+            &matcher.encoder,
+            display.get(line.clone()).unwrap_or_default(),
+        );
+        count(key);
+        from = line.end;
+        if from >= display.len() {
+            break;
+        }
     }
     hits
 }
@@ -517,6 +627,130 @@ impl Matcher {
             Which::Exact => &self.exact,
             Which::Loose => &self.loose,
             Which::Skeleton => &self.skeleton,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    type Row = (Range<usize>, usize, u32, MatchKind, u32, Range<u32>, Which);
+
+    fn rows(run: impl FnOnce(&mut dyn FnMut(Found))) -> Vec<Row> {
+        let mut out = Vec::new();
+        run(&mut |f: Found| {
+            out.push((
+                f.span,
+                f.stem_end,
+                f.target,
+                f.kind,
+                f.score.to_bits(),
+                f.alternatives,
+                f.table,
+            ));
+        });
+        out
+    }
+
+    /// The fused fast path and the reference path (normalize the whole
+    /// text, then encode, then search) give identical mentions.
+    fn same_both_ways(matcher: &Matcher, text: &str) {
+        let fast = rows(|emit| search_block(matcher, &mut State::default(), text, emit));
+        let slow =
+            rows(|emit| search_slow(matcher, &mut State::default(), text, 0..text.len(), emit));
+        assert_eq!(fast, slow, "{text:?}");
+        let mut key = Key::default();
+        let display = matcher.normalizer.normalize_str(text);
+        let mut reference = Key::default();
+        reference.encode(&matcher.encoder, &display);
+        let mut hits = 0;
+        if let Some(automaton) = &matcher.exact.automaton {
+            for &start in reference.tokens() {
+                automaton.prefixes(reference.bytes(), start as usize, |_, _| hits += 1);
+            }
+        }
+        assert_eq!(
+            count_stem_hits(matcher, &mut key, &display),
+            hits,
+            "{text:?}"
+        );
+    }
+
+    fn matchers() -> [&'static Matcher; 2] {
+        static EXACT: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+        let exact = EXACT.get_or_init(|| {
+            Matcher::builder()
+                .variants(false)
+                .build(crate::Gazetteer::embedded())
+                .unwrap()
+        });
+        [Matcher::embedded(), exact]
+    }
+
+    #[test]
+    fn chars_are_counted_like_char_indices() {
+        for text in [
+            "",
+            "a",
+            "ক",
+            "aক b\u{1F600}xyzউত্তর কোরিয়া",
+            &"কোরিয়া a".repeat(9),
+        ] {
+            let mut chars = Chars::default();
+            for (n, (i, _)) in text.char_indices().enumerate() {
+                assert_eq!(chars.char_offset(text, i), n, "{text:?} {i}");
+                assert_eq!(count_chars(&text.as_bytes()[..i]), n);
+            }
+            assert_eq!(chars.char_offset(text, text.len()), text.chars().count());
+            assert_eq!(chars.char_offset(text, 0), 0);
+        }
+    }
+
+    const TABLE: &[&str] = &[
+        "",
+        "রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিনের সঙ্গে দেখা করবেন DPRK-এর নেতা",
+        "উত্তর কোরিয়াতেই, রাশিয়াকেও এবং ভ্লাদিমির পুতিনেরই।\nঢাকা॥ চীন",
+        // Dirty: U+09DF য় as one code point, a soft hyphen, e-kar before its consonant.
+        "রাশি\u{09DF}ার নেতা\nঢাকা\u{00AD}র মেয়র\n\u{09C7}কা\u{09BE}রিয়া ও চীন",
+        "ঢাকা\nরাশি\u{09DF}া\nঢাকা\n",
+        "সের্গেই শোইগু এলেন।\nশো\u{200B}ইগু বলেন। শোইগু\u{200D}র কথা",
+        "DPRK\u{2011}এর নেতা “উত্তর কোরিয়া” — North Korea’s ঢাকা–চট্টগ্রাম",
+        "José Ramos-Horta ও পূর্ব তিমুর\n中国 ও চীন; ঢাকা\u{00A0}শহর",
+        "অ\u{09BE}মেরিকা ও যুক্তরাষ্ট্র\r\nভ্লাদিভোস্টকের ভ্লাদিভস্তোক",
+        "ঢাকা-",
+        "-ঢাকা ‑ঢাকা\u{2010}র",
+        "ক\u{09CD}\u{09BC} ব\u{09BC}াংলাদেশ বাংলাদেশ\u{0301}",
+        "উৎস ৰাশিয়া ৱ ১৯৭১ সালে বাংলাদেশ",
+    ];
+
+    #[test]
+    fn fused_and_reference_paths_agree_on_a_table() {
+        for matcher in matchers() {
+            for text in TABLE {
+                same_both_ways(matcher, text);
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn fused_and_reference_paths_agree_on_random_text(
+            pieces in proptest::collection::vec(prop_oneof![
+                Just("রাশিয়া"), Just("র"), Just("কে"), Just("ের"), Just("ঢাকা"),
+                Just("উত্তর"), Just(" "), Just("কোরিয়া"), Just("পুতিন"), Just("ভ্লাদিমির"),
+                Just("\n"), Just("।"), Just("-"), Just("\u{2011}"), Just("DPRK"), Just("dprk"),
+                Just("\u{09DF}"), Just("\u{09C7}"), Just("\u{09BE}"), Just("\u{09BC}"),
+                Just("\u{00AD}"), Just("\u{200D}"), Just("\u{200C}"), Just("\u{2019}"),
+                Just("\u{00A0}"), Just("\u{0301}"), Just("é"), Just("中"), Just("অ"),
+                Just("ৎ"), Just("শোইগু"), Just("সের্গেই"), Just("\t"), Just("\r"), Just("৭"),
+            ], 0..24),
+        ) {
+            let text: String = pieces.concat();
+            for matcher in matchers() {
+                same_both_ways(matcher, &text);
+            }
         }
     }
 }

@@ -21,11 +21,14 @@
 //!
 //! # How a text is searched
 //!
-//! 1. The text is display-normalized ([`Normalizer`]; free for clean text)
-//!    and folded to the one-byte-per-character match key (K1–K6 of
-//!    NORMALIZATION.md), keeping the offset maps back to the caller's bytes.
+//! 1. The text is folded to the one-byte-per-character match key (K1–K6
+//!    of NORMALIZATION.md) in one pass over its bytes, which also checks
+//!    that display normalization ([`Normalizer`]) would leave it unchanged
+//!    and notes where tokens start. A line the check flags (or with rare
+//!    characters) is display-normalized and folded on its own, keeping the
+//!    offset map back to the caller's bytes.
 //! 2. From every token start (a word character after a non-word one), the
-//!    alias automaton is walked and every alias found is a candidate; a
+//!    alias trie is walked and every alias found is a candidate; a
 //!    two-byte prefilter skips tokens that start no alias.
 //! 3. **Tail check**, before any choice: the rest of the candidate's token
 //!    must be empty or a chain of Bengali suffixes (`data/suffixes.txt`),
@@ -65,10 +68,12 @@ mod mention;
 mod partial;
 mod resolve;
 mod tail;
+mod trie;
 mod variant;
 
 use std::sync::OnceLock;
 
+pub use automaton::AutomatonError;
 pub use builder::{BuildError, MatcherBuilder};
 pub use document::{Document, Mentions};
 pub use mention::{EntityInfo, MatchKind, Mention, UnknownMatchKind};
@@ -292,7 +297,7 @@ impl Matcher {
     /// assert!(m.count_stem_hits("রাশিয়ার রাশিয়ান") >= 2);
     /// ```
     pub fn count_stem_hits(&self, display: &str) -> usize {
-        document::count_stem_hits(self, display)
+        document::count_stem_hits(self, &mut encode::Key::default(), display)
     }
 }
 
@@ -312,6 +317,7 @@ mod tests {
         check::<MatchKind>();
         check::<Resolution<'static>>();
         check::<BuildError>();
+        check::<AutomatonError>();
         check::<SuffixError>();
         check::<UnknownMatchKind>();
     }

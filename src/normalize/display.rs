@@ -94,7 +94,7 @@ mod action {
 }
 
 /// Row of [`ACTIONS`] used when the previous code point is not Bengali.
-const NO_PREV: usize = 128;
+pub(crate) const NO_PREV: usize = 128;
 
 /// `ACTIONS[prev * 128 + cur]`: the scan's action for Bengali code point
 /// `cur` (block offset) after `prev` (block offset, or [`NO_PREV`]). Derived
@@ -201,6 +201,58 @@ fn other_is_dirty(text: &str, at: usize, c: char, options: &NormalizeOptions) ->
     }
 }
 
+/// True when [`bengali_is_dirty`] can be true for the Bengali code point
+/// `cur` (block offset) after some code point: callers may skip the test
+/// for the others (most consonants), which nothing before them can make
+/// dirty. `digits_to_ascii` as for [`bengali_is_dirty`].
+pub(crate) fn may_be_dirty(cur: usize, digits_to_ascii: bool) -> bool {
+    (0..=NO_PREV).any(|p1| {
+        match ACTIONS
+            .get(p1 * 128 + cur)
+            .copied()
+            .unwrap_or(action::DIRTY)
+        {
+            action::CLEAN => false,
+            action::CHECK_DIGIT => digits_to_ascii,
+            _ => true,
+        }
+    })
+}
+
+/// True when some display rule might change the Bengali code point `cur`
+/// (block offset) that starts at byte `here` of `bytes`, given the block
+/// offsets `[p1, p2]` of the one and two code points before it
+/// ([`NO_PREV`] when not Bengali). The scan of [`first_dirty`] and the
+/// matcher's fused encoder share this test: one [`ACTIONS`] lookup, and a
+/// look back for the rare pairs that need one.
+#[inline]
+pub(crate) fn bengali_is_dirty(
+    bytes: &[u8],
+    here: usize,
+    [p1, p2]: [usize; 2],
+    cur: usize,
+    digits_to_ascii: bool,
+) -> bool {
+    let act = ACTIONS
+        .get(p1 * 128 + cur)
+        .copied()
+        .unwrap_or(action::DIRTY);
+    if act == action::CLEAN {
+        return false;
+    }
+    match act {
+        action::CHECK_D3 => p2 == 0x47,
+        action::CHECK_D4 => p2 == 0x47 && !can_carry_vowel_sign(back(bytes, here, 3)),
+        action::CHECK_D4_NUKTA => {
+            script::CLASSES.get(p2) == Some(&BengaliClass::Consonant)
+                && back(bytes, here, 3) == Some(chars::SIGN_E)
+                && !can_carry_vowel_sign(back(bytes, here, 4))
+        }
+        action::CHECK_DIGIT => digits_to_ascii,
+        _ => true,
+    }
+}
+
 /// Byte offset of the first code point at or after `from` that some display
 /// rule might change, or `None` when the rest of `text` is already normal.
 ///
@@ -220,28 +272,9 @@ pub(crate) fn first_dirty(text: &str, from: usize, options: &NormalizeOptions) -
         match rest {
             [0xE0, b1, b2, tail @ ..] if b1 & 0xFE == 0xA6 => {
                 let cur = usize::from(((b1 & 1) << 6) | (b2 & 0x3F));
-                let act = ACTIONS
-                    .get(p1 * 128 + cur)
-                    .copied()
-                    .unwrap_or(action::DIRTY);
-                if act != action::CLEAN {
-                    let here = at(rest);
-                    let dirty = match act {
-                        action::CHECK_D3 => p2 == 0x47,
-                        action::CHECK_D4 => {
-                            p2 == 0x47 && !can_carry_vowel_sign(back(bytes, here, 3))
-                        }
-                        action::CHECK_D4_NUKTA => {
-                            script::CLASSES.get(p2) == Some(&BengaliClass::Consonant)
-                                && back(bytes, here, 3) == Some(chars::SIGN_E)
-                                && !can_carry_vowel_sign(back(bytes, here, 4))
-                        }
-                        action::CHECK_DIGIT => digits_to_ascii,
-                        _ => true,
-                    };
-                    if dirty {
-                        return Some(here);
-                    }
+                let here = at(rest);
+                if bengali_is_dirty(bytes, here, [p1, p2], cur, digits_to_ascii) {
+                    return Some(here);
                 }
                 p2 = p1;
                 p1 = cur;

@@ -6,7 +6,7 @@
 //! **match-key** layer ([`key`]) folds display text further, for comparison
 //! only. NORMALIZATION.md in the design documents lists every rule.
 
-mod display;
+pub(crate) mod display;
 pub mod key;
 mod mojibake;
 mod offsets;

@@ -210,13 +210,6 @@ impl Tables {
         self.forward.get_mut(usize::try_from(index).ok()?)
     }
 
-    /// The forward meaning of a code point of the Bengali block.
-    #[inline]
-    pub(crate) fn forward(&self, c: char) -> &Fwd {
-        let index = (c as u32).wrapping_sub(script::BLOCK_START) as usize;
-        self.forward.get(index).unwrap_or(&Fwd::Raw)
-    }
-
     /// The bit standing for `c` as the first character of a token. Characters
     /// that start no token share the top bit, which no `joins` mask contains
     /// unless some token continues with such a character.

@@ -116,10 +116,56 @@ fn cluster(unit: &Unit, prev: Option<&Unit>, last: bool, pieces: &mut Vec<Option
             ('ভ', false, None) if final_dead => vec![("v", 0.0), ("bh", 0.4)],
             _ => consonant(c, nukta).to_vec(),
         };
+        let options = if letters.len() == 1 {
+            english_alternatives(options, unit, prev, last)
+        } else {
+            options
+        };
         pieces.push(options);
         j += 1;
     }
 }
+
+/// Spellings English gives a single consonant that Bengali cannot show: a
+/// doubled letter between vowels (Kettle, Stella, Hassan) and -ck after a
+/// short vowel at the end of a word (Patrick, Dick).
+fn english_alternatives(
+    mut options: Options,
+    unit: &Unit,
+    prev: Option<&Unit>,
+    last: bool,
+) -> Options {
+    let Some(&(first, _)) = options.first() else {
+        return options;
+    };
+    let between_vowels = prev.is_some_and(Unit::voiced) && unit.voiced();
+    if between_vowels && DOUBLES.contains(&first) {
+        let doubled = DOUBLED.iter().find(|d| d.0 == first).map(|d| d.1);
+        options.extend(doubled.map(|d| (d, DOUBLE_COST)));
+    }
+    if last && !unit.voiced() && first == "k" && prev.is_some_and(Unit::voiced) {
+        options.push(("ck", DOUBLE_COST));
+    }
+    options
+}
+
+/// Letters English doubles between vowels, and their doubled spellings.
+const DOUBLES: &[&str] = &["l", "t", "s", "n", "r", "m", "p", "f", "d", "b", "g"];
+const DOUBLED: &[(&str, &str)] = &[
+    ("l", "ll"),
+    ("t", "tt"),
+    ("s", "ss"),
+    ("n", "nn"),
+    ("r", "rr"),
+    ("m", "mm"),
+    ("p", "pp"),
+    ("f", "ff"),
+    ("d", "dd"),
+    ("b", "bb"),
+    ("g", "gg"),
+];
+/// Cost of a doubled letter or -ck.
+const DOUBLE_COST: f32 = 1.0;
 
 fn vowel_options(unit: &Unit, i: usize, prev: Option<&Unit>, next: Option<&Unit>) -> Options {
     let glide_follows = next.is_some_and(|n| n.cluster == [('য', true)] && n.voiced());
@@ -137,7 +183,7 @@ fn vowel_options(unit: &Unit, i: usize, prev: Option<&Unit>, next: Option<&Unit>
         // উই at the start of a word or after a vowel → wi (উইলিয়াম William).
         Vowel::Letter('উ')
             if next.is_some_and(|n| n.vowel == Vowel::Letter('ই'))
-                && prev.map_or(true, |p| p.cluster.is_empty()) =>
+                && prev.is_none_or(|p| p.cluster.is_empty()) =>
         {
             vec![("w", 0.0), ("u", 0.5)]
         }

@@ -178,8 +178,13 @@ fn delete_inherent_vowels(units: &mut [Unit]) {
         } else {
             let prev_voiced = units.get(i - 1).is_some_and(Unit::voiced);
             let next = units.get(i + 1);
-            let next_open =
-                next.is_some_and(|u| u.is_consonant() && u.voiced() && u.cluster.len() == 1);
+            // A য-phala (ম্যান -man) is said as a vowel colour, not a
+            // consonant, so the syllable after counts as open.
+            let next_open = next.is_some_and(|u| {
+                u.is_consonant()
+                    && u.voiced()
+                    && matches!(u.cluster.as_slice(), [_] | [_, ('য', false)])
+            });
             single && prev_voiced && next_open
         };
         if let Some(unit) = units.get_mut(i) {

@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Measure `bengali-names match` against NER-tagged sentences.
+
+Reads a tagged corpus, writes its sentences as text (tokens joined by spaces,
+sentences by newlines), runs the matcher on it and reports:
+
+- precision on entity tokens: the share of emitted mentions that lie wholly on
+  tokens the gold tags as an entity (any entity type);
+- recall by type (PER, LOC, ORG): the share of gold entities (maximal tagged
+  token runs) that some mention overlaps.
+
+Formats, chosen by file name:
+- *.iob.txt[.gz]: `token<TAB>tag` per line, blank line between sentences,
+  IOB tags B-X / I-X (other tags count as outside);
+- *.jsonl[.gz]: one `[text, tags]` per line with BILOU tags over the text's
+  tokens (words and punctuation split apart); GPE counts as LOC, PERSON as PER.
+
+Usage: tools/eval_ner.py CORPUS [--bin target/release/bengali-names] [--show N]
+"""
+import argparse
+import gzip
+import json
+import re
+import subprocess
+import sys
+import tempfile
+
+PUNCT = "\u0964\u0965,;:!?\"'()\\[\\]{}‘’“”—–-"
+TOKEN = re.compile(f"[^\\s{PUNCT}]+|[{PUNCT}]")
+TYPES = {"PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG"}
+
+
+def open_text(path):
+    return gzip.open(path, "rt", encoding="utf-8-sig") if path.endswith(".gz") else open(path, encoding="utf-8-sig")
+
+
+def read_iob(path):
+    sentence = []
+    with open_text(path) as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if sentence:
+                    yield sentence
+                sentence = []
+                continue
+            token, _, tag = line.partition("\t")
+            kind = None
+            if tag[:2] in ("B-", "I-") and tag[2:] in TYPES:
+                kind = (tag[0], TYPES[tag[2:]])
+            sentence.append((token.strip(), kind))
+    if sentence:
+        yield sentence
+
+
+def read_bilou_jsonl(path):
+    with open_text(path) as f:
+        for line in f:
+            text, tags = json.loads(line)
+            tokens = TOKEN.findall(text)
+            if len(tokens) != len(tags):
+                continue  # a tokenization we cannot align: skipped, and counted
+            sentence = []
+            for token, tag in zip(tokens, tags):
+                kind = None
+                if tag[:2] in ("B-", "U-", "I-", "L-") and tag[2:] in TYPES:
+                    begins = tag[0] in "BU"
+                    kind = ("B" if begins else "I", TYPES[tag[2:]])
+                sentence.append((token, kind))
+            yield sentence
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus")
+    ap.add_argument("--bin", default="target/release/bengali-names")
+    ap.add_argument("--show", type=int, default=0, help="print N mentions that are not on entity tokens")
+    args = ap.parse_args()
+
+    reader = read_bilou_jsonl if ".jsonl" in args.corpus else read_iob
+    sentences = [s for s in reader(args.corpus) if s and all(tok for tok, _ in s)]
+
+    # Character spans of every token, and gold entities as token runs.
+    text_lines, token_spans, entities = [], [], []
+    offset = 0
+    for sentence in sentences:
+        line_tokens = []
+        for i, (token, kind) in enumerate(sentence):
+            if i:
+                offset += 1
+            line_tokens.append((offset, offset + len(token), kind))
+            offset += len(token)
+        offset += 1  # the newline
+        text_lines.append(" ".join(tok for tok, _ in sentence))
+        token_spans.extend(line_tokens)
+        run = None
+        for start, end, kind in line_tokens + [(0, 0, None)]:
+            if run and (kind is None or kind[0] == "B" or kind[1] != run[2]):
+                entities.append(run)
+                run = None
+            if kind is not None:
+                run = [run[0], end, run[2]] if run else [start, end, kind[1]]
+
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt") as tmp:
+        tmp.write("\n".join(text_lines) + "\n")
+        tmp.flush()
+        out = subprocess.run([args.bin, "match", "--format", "jsonl", tmp.name],
+                             capture_output=True, text=True, check=True).stdout
+    mentions = [json.loads(line) for line in out.splitlines() if line.strip()]
+
+    # Token index by character position, for "wholly on entity tokens".
+    starts = [s for s, _, _ in token_spans]
+    import bisect
+    on_entity = 0
+    misses = []
+    for m in mentions:
+        a, b = m["char_start"], m["char_end"]
+        i = bisect.bisect_right(starts, a) - 1
+        covered, ok = False, True
+        while 0 <= i < len(token_spans) and token_spans[i][0] < b:
+            s, e, kind = token_spans[i]
+            if e > a:
+                covered = True
+                ok = ok and kind is not None
+            i += 1
+        if covered and ok:
+            on_entity += 1
+        else:
+            misses.append(m)
+
+    found = {t: [0, 0] for t in ("PER", "LOC", "ORG")}
+    spans = sorted((m["char_start"], m["char_end"]) for m in mentions)
+    mstarts = [s for s, _ in spans]
+    for start, end, kind in entities:
+        found[kind][1] += 1
+        j = bisect.bisect_left(mstarts, end) - 1
+        while j >= 0 and spans[j][1] > start:
+            found[kind][0] += 1
+            break
+
+    print(f"corpus: {args.corpus}: {len(sentences)} sentences, {len(entities)} gold entities")
+    share = on_entity / len(mentions) if mentions else 0.0
+    print(f"mentions: {len(mentions)}; wholly on gold entity tokens: {on_entity} ({share:.1%})")
+    for kind, (hit, total) in found.items():
+        print(f"recall {kind}: {hit}/{total} ({hit / total if total else 0:.1%})")
+    for m in misses[: args.show]:
+        print(f"  not on entity tokens: {m['text']!r} -> {m['name_en']} ({m['kind']}, {m['match']})")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
