@@ -491,7 +491,7 @@ fn a_mention_across_the_chunk_bound_is_found() {
 
 /// The 100 MB line at full size: too slow for a debug build (match runs at
 /// about 2 MB/s unoptimized), so it is ignored by default. Run with
-/// `cargo test --release --test cli -- --ignored`; BENCHMARKS-streaming.md
+/// `cargo test --release --test cli -- --ignored`; BENCHMARKS.md (Streaming memory)
 /// has the measured memory.
 #[test]
 #[ignore]

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Builds a large Bengali test input by repeating the Wikipedia sentence corpus,
-# for the streaming measurements in BENCHMARKS-streaming.md.
+# for the streaming measurements in BENCHMARKS.md (Streaming memory).
 #
 #   tools/gen_corpus.sh MB [OUT]            # OUT defaults to /tmp/bn-corpus-<MB>mb.txt
 #   tools/gen_corpus.sh --one-line MB [OUT] # every newline replaced by a space:
