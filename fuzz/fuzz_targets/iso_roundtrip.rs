@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 use bengali_names::translit::Iso15919;
 use bengali_names::Normalizer;
-use bengali_names_fuzz::{as_text, hex};
+use bengali_names_fuzz::{as_text, hex, strict};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -27,7 +27,8 @@ fuzz_target!(|data: &[u8]| {
     // the round-trip checks; delete this once it is.
     // Where display normalization is not idempotent (a normalize bug that the
     // normalize target reports), the checks below that assume it are skipped.
-    if latin.contains("\u{0324}:") || Normalizer::new().normalize_str(&display) != display {
+    let known_bug = latin.contains("\u{0324}:") || Normalizer::new().normalize_str(&display) != display;
+    if known_bug && !strict() {
         let _ = iso.to_bengali(&x);
         return;
     }

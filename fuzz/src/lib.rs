@@ -120,3 +120,10 @@ pub fn check_offsets(input: &str, normalizer: &Normalizer, what: &str) {
         assert_eq!(span.start, 0, "span 0..{b} must start at 0\n{}", ctx());
     }
 }
+
+/// True when `FUZZ_STRICT` is set: the targets then also fail on the known
+/// bugs they otherwise tolerate (see README.md), to check a fix.
+pub fn strict() -> bool {
+    static STRICT: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *STRICT.get_or_init(|| std::env::var_os("FUZZ_STRICT").is_some())
+}
