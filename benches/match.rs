@@ -148,9 +148,10 @@ fn bench(c: &mut Criterion) {
     synthetic(&patterns);
 }
 
-/// `MATCH_PROFILE=core|pipeline|variants|synthetic|compare` (`core-ac`,
-/// `pipeline-ac`: with aho-corasick keys): run one thing once
-/// (for `valgrind --tool=callgrind`) instead of the criterion groups.
+/// `MATCH_PROFILE=core|pipeline|variants|synthetic|compare|daachorse`
+/// (`core-ac`, `pipeline-ac`: with aho-corasick keys): run one thing once
+/// (for `valgrind --tool=callgrind`) instead of the criterion groups;
+/// `daachorse` runs the baseline of `core` in [`daachorse_hits`].
 fn profile(what: &str, gazetteer: &Gazetteer, raw: &str, display: &str) {
     let variants = what == "variants";
     let matcher = Matcher::builder()
@@ -185,13 +186,27 @@ fn profile(what: &str, gazetteer: &Gazetteer, raw: &str, display: &str) {
             }
             0
         }
+        "daachorse" => {
+            let daac = daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
+                .match_kind(daachorse::MatchKind::LeftmostLongest)
+                .build::<_, _, u32>(aliases(gazetteer))
+                .unwrap_or_else(|e| panic!("{e}"));
+            daachorse_hits(&daac, display)
+        }
         "synthetic" => {
             synthetic(&aliases(gazetteer));
             0
         }
-        _ => panic!("MATCH_PROFILE={what}: expected core[-ac], pipeline[-ac], variants, synthetic or compare"),
+        _ => panic!("MATCH_PROFILE={what}: expected core[-ac], pipeline[-ac], variants, synthetic, compare or daachorse"),
     };
     eprintln!("{what}: {n}");
+}
+
+/// daachorse's leftmost-longest matches in `display`, in a function of its
+/// own for `--toggle-collect='*daachorse_hits*'`.
+#[inline(never)]
+fn daachorse_hits(daac: &daachorse::CharwiseDoubleArrayAhoCorasick<u32>, display: &str) -> usize {
+    daac.leftmost_find_iter(display).count()
 }
 
 /// Build time and memory for a million aliases drawn from the letter

@@ -25,6 +25,7 @@
 pub mod gazetteer;
 pub mod matcher;
 pub mod normalize;
+mod quote;
 pub mod script;
 pub mod translit;
 

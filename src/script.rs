@@ -9,6 +9,8 @@
 use core::fmt;
 use core::str::FromStr;
 
+use crate::quote::Quoted;
+
 /// First code point of the Bengali block.
 pub const BLOCK_START: u32 = 0x0980;
 /// Last code point of the Bengali block.
@@ -53,6 +55,14 @@ pub enum BengaliClass {
 
 impl BengaliClass {
     /// Every class, in declaration order.
+    ///
+    /// ```
+    /// use bengali_names::script::{class_of, BengaliClass};
+    /// assert!(BengaliClass::ALL.contains(&class_of('ক').unwrap()));
+    /// for class in BengaliClass::ALL {
+    ///     assert_eq!(class.to_string().parse::<BengaliClass>(), Ok(class));
+    /// }
+    /// ```
     pub const ALL: [BengaliClass; 10] = [
         BengaliClass::IndependentVowel,
         BengaliClass::Consonant,
@@ -126,12 +136,18 @@ impl fmt::Display for BengaliClass {
 }
 
 /// The error of parsing a [`BengaliClass`] from an unknown name.
+///
+/// ```
+/// use bengali_names::script::BengaliClass;
+/// let err = "letter".parse::<BengaliClass>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown Bengali character class \"letter\"");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownClass(pub String);
 
 impl fmt::Display for UnknownClass {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown Bengali character class {:?}", self.0)
+        write!(f, "unknown Bengali character class {}", Quoted(&self.0))
     }
 }
 

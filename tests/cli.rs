@@ -154,15 +154,25 @@ fn invalid_utf8_in_the_middle() {
     let out = run(&["match", "--lossy", &path]);
     assert_eq!(out.code, Some(0));
     assert_eq!(out.stderr, lossy_warning(&path, 1));
-    // Offsets after a replacement within the line count U+FFFD (3 bytes) in
-    // place of the one invalid byte: চীন is at byte 26 in the file.
+    // Byte offsets are the file's, though U+FFFD (3 bytes) stands for one
+    // byte: চীন is at byte 26 in the file. Char offsets count U+FFFD as one.
     assert_eq!(
         mentions(&out.stdout),
         [
             mention(0, 21, "রাশিয়া", "iso:RU"),
-            mention(28, 37, "চীন", "iso:CN")
+            mention(26, 35, "চীন", "iso:CN")
         ]
     );
+    let chars: Vec<u64> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["char_start"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(chars, [0, 10]);
 }
 
 #[test]
@@ -311,18 +321,20 @@ fn bom_at_the_start() {
         (out.code, out.stdout(), out.stderr),
         (Some(0), "rāśiẏā o cīna\n".into(), "".into())
     );
-    // match keeps offsets into the file, BOM included (3 bytes, 1 char); the
-    // first mention's span currently starts at 0 and so includes the BOM
-    // (reported: see docs/bad-input.md).
+    // match keeps offsets into the file, BOM included (3 bytes, 1 char), and
+    // the first mention starts after it.
     let out = run(&["match", &path]);
     assert_eq!((out.code, out.stderr.as_str()), (Some(0), ""));
     assert_eq!(
         mentions(&out.stdout),
         [
-            mention(0, 24, "\u{FEFF}রাশিয়া", "iso:RU"),
+            mention(3, 24, "রাশিয়া", "iso:RU"),
             mention(29, 38, "চীন", "iso:CN")
         ]
     );
+    let out = run(&["match", "--format", "tsv", &path]);
+    let first = out.stdout().lines().nth(1).unwrap().to_owned();
+    assert!(first.starts_with("3\t24\t1\t8\tরাশিয়া\t"), "{first}");
 }
 
 #[test]

@@ -650,6 +650,45 @@ fn comments_blank_lines_crlf_and_bom_are_accepted() {
     assert_eq!(gazetteer.get("x:1").unwrap().source, "test");
 }
 
+/// Like the CSV reader, a lone `\r` ends a record; the record after it is on
+/// the line its `\n`s say, not on the line after the next `\n`
+/// (fuzz/regressions/gazetteer_tsv/lone-cr-line-number).
+#[test]
+fn a_record_after_a_lone_cr_keeps_its_line() {
+    for (breaks, line) in [("\n\r", 2), ("\r\r", 1), ("\n\r\r\n", 3)] {
+        let text = format!("{HEADER}{breaks}bad id\n\n\n");
+        let found: Vec<_> = errors_of(&[("a.tsv", &text)])
+            .iter()
+            .map(|e| (e.line(), e.column()))
+            .collect();
+        // One cell where 11 are due: a column-count error at column 2.
+        assert_eq!(found, [(line, Some(2))], "line breaks {breaks:?}");
+    }
+}
+
+/// An invalid-UTF-8 record after a lone `\r` is reported once, at its real
+/// offset (fuzz/regressions/gazetteer_tsv/lone-cr-bogus-invalid-utf8-offset).
+#[test]
+fn invalid_utf8_after_a_lone_cr_is_reported_once() {
+    let bytes = b"\0\r\r\xAF\t\t\t\t\t\t\t\t\t\t\n";
+    let errors = Gazetteer::builder()
+        .embedded(false)
+        .add_reader("bytes.tsv", bytes.as_slice())
+        .build()
+        .map(|_| ())
+        .unwrap_err()
+        .into_vec();
+    let found: Vec<_> = errors
+        .iter()
+        .map(|e| (e.line(), e.column(), e.kind().clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [(1, Some(1), LoadErrorKind::InvalidUtf8 { byte_offset: 3 })],
+        "{errors:?}"
+    );
+}
+
 #[test]
 fn lenient_mode_skips_and_reports_bad_rows() {
     let text = file(&[
@@ -707,6 +746,24 @@ fn common_words_are_compared_by_match_key() {
     assert!(gazetteer.is_common_word(" মারা "));
     assert!(gazetteer.is_common_word("বা\u{AD}র")); // same key once normalized
     assert!(!gazetteer.is_common_word("মার"));
+}
+
+/// Normalizing drops invisible characters that can hide trailing
+/// whitespace from a trim before it; the stored word is trimmed after
+/// normalizing, as `is_common_word` trims its argument
+/// (fuzz/regressions/gazetteer_tsv/common-word-trailing-invisible).
+#[test]
+fn a_common_word_is_trimmed_after_normalizing() {
+    let gazetteer = Gazetteer::builder()
+        .embedded(false)
+        .embedded_common_words(false)
+        .add_common_words_str("w.txt", "x \u{200B}\nবার\u{200C} \u{200B}\n")
+        .build()
+        .unwrap();
+    assert!(gazetteer.is_common_word("x"));
+    assert!(gazetteer.is_common_word("x \u{200B}"));
+    assert!(gazetteer.is_common_word("বার"), "U+09AC U+09BE U+09B0");
+    assert_eq!(gazetteer.common_word_count(), 2);
 }
 
 #[test]

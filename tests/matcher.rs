@@ -292,7 +292,12 @@ fn common_word_aliases_do_not_fire_alone() {
 
 #[test]
 fn one_letter_aliases_never_fire() {
-    check(&[("ক খ গ K", &[]), ("কখগ", &[("কখগ", "test:k")])]);
+    // æ and ß fold to two ASCII letters in the key, but are one letter.
+    check(&[
+        ("ক খ গ K", &[]),
+        ("x æ y ß Æ", &[]),
+        ("কখগ", &[("কখগ", "test:k")]),
+    ]);
 }
 
 #[test]
@@ -388,4 +393,92 @@ fn matcher_is_shared_across_threads() {
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
     assert_eq!(counts, [2, 2]);
+}
+
+#[test]
+fn spans_leave_out_deleted_invisibles_at_their_edges() {
+    // A BOM before, a ZWSP after, a soft hyphen inside (kept: it is inside).
+    let text = "\u{FEFF}রাশিয়া\u{200B} ও রাশি\u{00AD}য়ার\u{2060}";
+    let got: Vec<String> = found(matcher(), text)
+        .into_iter()
+        .map(|(s, _, _)| s)
+        .collect();
+    let hex = |s: &str| {
+        s.chars()
+            .map(|c| format!("{:04X} ", c as u32))
+            .collect::<String>()
+    };
+    assert_eq!(
+        got,
+        ["রাশিয়া", "রাশি\u{00AD}য়ার"],
+        "{:?}",
+        got.iter().map(|s| hex(s)).collect::<Vec<_>>()
+    );
+}
+
+/// Code points of `s` in hex, for failure messages.
+fn hex(s: &str) -> String {
+    s.chars().map(|c| format!("{:04X} ", c as u32)).collect()
+}
+
+/// Checks (text, [(surface, entity id)]) cases against the shipped matcher.
+fn check_shipped(cases: &[(&str, &[(&str, &str)])]) {
+    for (text, expected) in cases {
+        let got: Vec<(String, String)> = found(Matcher::embedded(), text)
+            .into_iter()
+            .map(|(s, id, _)| (s, id))
+            .collect();
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(s, id)| (s.to_string(), id.to_string()))
+            .collect();
+        assert_eq!(got, expected, "in {}", hex(text));
+    }
+}
+
+#[test]
+fn suffixes_stack_in_grammatical_order_only() {
+    check_shipped(&[
+        // case then emphatic: an inflected name
+        ("ফিজিরও সমুদ্রতট আছে", &[("ফিজিরও", "iso:FJ")]),
+        // emphatic then case (ফিজি + ও + র): the word ফিজিও "physio"
+        ("খেলোয়াড়টি ফিজিওর কাছে গেল", &[]),
+    ]);
+}
+
+#[test]
+fn an_inflected_common_word_is_not_a_name() {
+    check_shipped(&[
+        ("চিনের দেয়াল দেখতে গেলাম", &[("চিনের", "iso:CN")]),
+        // চিনতে "to recognise" is listed whole; মালিকেরা is মালিক + েরা.
+        ("ভিড়ের মধ্যে বন্ধুকে চিনতে পারিনি", &[]),
+        ("মালিতে নির্বাচন হবে", &[("মালিতে", "iso:ML")]),
+        ("দোকানের মালিকেরা ধর্মঘট ডেকেছেন", &[]),
+    ]);
+}
+
+#[test]
+fn a_place_span_ends_before_its_designator() {
+    check_shipped(&[
+        ("সে হাতীবান্ধা উপজেলার বাসিন্দা", &[("হাতীবান্ধা", "bd:upz:419")]),
+        ("ভোলা জেলার নদীভাঙন থামেনি", &[("ভোলা", "iso:BD-07")]),
+        // বিশ্বনাথ alone is a common word: the designator stays as evidence.
+        (
+            "বিশ্বনাথ উপজেলায় বৃষ্টি হয়েছে",
+            &[("বিশ্বনাথ উপজেলায়", "bd:upz:274")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_title_or_a_shared_name_part_never_links_a_person() {
+    // After the full name, the name part নজরুল links; the titles কবি
+    // ("poet") and কাজী (a title and a surname of many) do not.
+    check_shipped(&[(
+        "বিদ্রোহী কবি কাজী নজরুল ইসলামের গান শুনলাম। পরে কবি আর কাজী সাহেব এলেন, নজরুল তখন লিখছিলেন।",
+        &[
+            ("বিদ্রোহী কবি কাজী নজরুল ইসলামের", "person:kazi-nazrul-islam"),
+            ("নজরুল", "person:kazi-nazrul-islam"),
+        ],
+    )]);
 }

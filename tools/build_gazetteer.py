@@ -210,6 +210,7 @@ HAND_COMMON_WORDS = """
 মাওলানা মুফতি হাফেজ শহীদ শহিদ শ্রী শ্রীমতী মিস্টার মিসেস জনাব স্যার জেনারেল কর্নেল মেজর
 ক্যাপ্টেন লেফটেন্যান্ট অ্যাডমিরাল মার্শাল বিচারপতি ব্যারিস্টার অ্যাডভোকেট প্রিন্স প্রিন্সেস
 লর্ড আমির পোপ মালিক সাবান পেলে পেলেই চিনতে চিনি দোহাই ইউএনও
+কবি জাতীয় বিদ্রোহী মওলানা হাজী ডাক্তার পীর
 """
 
 # Titles aside, these name parts are shared by too many people to name one alone: a
@@ -219,7 +220,7 @@ COMMON_NAME_PARTS = """
 হোসেন হোসাইন হুসেন রহমান ইসলাম উদ্দিন উদ্দীন খান চৌধুরী হক হাসান মাহমুদ শেখ খাতুন আক্তার
 আখতার কবির করিম আলম কুমার চন্দ্র দাস দে সেন ঘোষ বসু দত্ত মিত্র পাল সাহা সিংহ সিং শর্মা
 বর্মণ মুখার্জি মুখোপাধ্যায় চ্যাটার্জি চট্টোপাধ্যায় ব্যানার্জি বন্দ্যোপাধ্যায় ভট্টাচার্য গুপ্ত
-মজুমদার তালুকদার ভূঁইয়া মোল্লা জন ডেভিড মাইকেল জেমস রবার্ট উইলিয়াম
+মজুমদার তালুকদার ভূঁইয়া মোল্লা জন ডেভিড মাইকেল জেমস রবার্ট উইলিয়াম কাজী সৈয়দ
 """
 
 # Aliases produced by this script that are ordinary words (found by counting the generated
@@ -622,6 +623,7 @@ def build_bangladesh(cache: Path, common: set[str]) -> list[Entity]:
     geo = load_json(data / "districts.geojson")
     out: list[Entity] = []
     by_key: dict[tuple[str, str], Entity] = {}
+    designated_bn: list[tuple[Entity, str, str]] = []
     levels = (("div", divs, None, "বিভাগ", "Division"),
               ("dist", dists, ("division_id", "div"), "জেলা", "District"),
               ("upz", upzs, ("district_id", "dist"), "উপজেলা", "Upazila"))
@@ -641,10 +643,20 @@ def build_bangladesh(cache: Path, common: set[str]) -> list[Entity]:
             # Designator forms ('চট্টগ্রাম জেলা', 'Chattogram District') let a longer
             # mention pick the right unit when a division, district and upazila share a name.
             base_bn = s if s else name_bn
-            e.add_bn(f"{base_bn} {des_bn}")
+            designated_bn.append((e, f"{base_bn} {des_bn}", base_bn))
             e.add_en(f"{name_en} {des_en}")
             by_key[(level, r["id"])] = e
             out.append(e)
+    # The Bengali designator form is added only where the bare name needs it: when
+    # the name is a common word (it must not fire alone), or for a unit that shares
+    # its name with a higher one listed before it (the bare name picks that one).
+    # Elsewhere the bare alias finds the name and the mention's span stops before
+    # the designator, as news NER corpora tag it ("হাতীবান্ধা" in "হাতীবান্ধা উপজেলার").
+    seen_bare: set[str] = set()
+    for e, designated, base in designated_bn:
+        if base in common or base in seen_bare:
+            e.add_bn(designated)
+        seen_bare.add(base)
     district_names = {e.name_en: e for (lvl, _), e in by_key.items() if lvl == "dist"}
     division_names = {e.name_en: e for (lvl, _), e in by_key.items() if lvl == "div"}
     for f in geo["features"]:

@@ -75,13 +75,17 @@ def main():
     ap.add_argument("corpus")
     ap.add_argument("--bin", default="target/release/bengali-names")
     ap.add_argument("--show", type=int, default=0, help="print N mentions that are not on entity tokens")
+    ap.add_argument("--context", type=int, default=0, metavar="K",
+                    help="with --show, also print K tokens either side, each with its gold tag")
+    ap.add_argument("--by-kind", action="store_true",
+                    help="also print the share on entity tokens per (entity kind, match kind)")
     args = ap.parse_args()
 
     reader = read_bilou_jsonl if ".jsonl" in args.corpus else read_iob
     sentences = [s for s in reader(args.corpus) if s and all(tok for tok, _ in s)]
 
     # Character spans of every token, and gold entities as token runs.
-    text_lines, token_spans, entities = [], [], []
+    text_lines, token_spans, entities, tokens = [], [], [], []
     offset = 0
     for sentence in sentences:
         line_tokens = []
@@ -92,6 +96,7 @@ def main():
             offset += len(token)
         offset += 1  # the newline
         text_lines.append(" ".join(tok for tok, _ in sentence))
+        tokens.extend(tok for tok, _ in sentence)
         token_spans.extend(line_tokens)
         run = None
         for start, end, kind in line_tokens + [(0, 0, None)]:
@@ -113,6 +118,7 @@ def main():
     import bisect
     on_entity = 0
     misses = []
+    by_kind = {}
     for m in mentions:
         a, b = m["char_start"], m["char_end"]
         i = bisect.bisect_right(starts, a) - 1
@@ -123,10 +129,13 @@ def main():
                 covered = True
                 ok = ok and kind is not None
             i += 1
+        tally = by_kind.setdefault((m["kind"], m["match"]), [0, 0])
+        tally[1] += 1
         if covered and ok:
             on_entity += 1
+            tally[0] += 1
         else:
-            misses.append(m)
+            misses.append((m, bisect.bisect_right(starts, a) - 1))
 
     found = {t: [0, 0] for t in ("PER", "LOC", "ORG")}
     spans = sorted((m["char_start"], m["char_end"]) for m in mentions)
@@ -143,8 +152,14 @@ def main():
     print(f"mentions: {len(mentions)}; wholly on gold entity tokens: {on_entity} ({share:.1%})")
     for kind, (hit, total) in found.items():
         print(f"recall {kind}: {hit}/{total} ({hit / total if total else 0:.1%})")
-    for m in misses[: args.show]:
+    if args.by_kind:
+        for (kind, match), (good, total) in sorted(by_kind.items(), key=lambda kv: -kv[1][1]):
+            print(f"  {kind}/{match}: {good}/{total} ({good / total:.1%}) on entity tokens")
+    for m, first in misses[: args.show]:
         print(f"  not on entity tokens: {m['text']!r} -> {m['name_en']} ({m['kind']}, {m['match']})")
+        if args.context:
+            window = range(max(first - args.context, 0), min(first + args.context + 1, len(token_spans)))
+            print("    " + " ".join(f"{tokens[i]}/{token_spans[i][2][1] if token_spans[i][2] else 'O'}" for i in window))
 
 
 if __name__ == "__main__":

@@ -30,7 +30,13 @@ fuzz_target!(|data: &[u8]| {
 
     let once = fold_text(&display);
     let twice = fold_text(&once);
-    assert_eq!(twice, once, "fold_text not idempotent\n{}\nonce {}", ctx(), hex(&once));
+    assert_eq!(
+        twice,
+        once,
+        "fold_text not idempotent\n{}\nonce {}",
+        ctx(),
+        hex(&once)
+    );
 
     let k = fold(&display);
     let bytes = k.bytes();
@@ -44,31 +50,66 @@ fuzz_target!(|data: &[u8]| {
 
     // One key byte per folded char, and the bytes say what the chars are.
     let folded_chars: Vec<char> = once.chars().collect();
-    assert_eq!(folded_chars.len(), bytes.len(), "key length != folded chars\n{}", ctx());
+    assert_eq!(
+        folded_chars.len(),
+        bytes.len(),
+        "key length != folded chars\n{}",
+        ctx()
+    );
     for (i, (&b, &c)) in bytes.iter().zip(&folded_chars).enumerate() {
         if b != key::OTHER && b != key::OTHER_LETTER {
             let decoded = key::decode(&[b]);
-            assert_eq!(decoded, c.to_string(), "key byte {i} ({b:#04x}) decodes to another char\n{}", ctx());
+            assert_eq!(
+                decoded,
+                c.to_string(),
+                "key byte {i} ({b:#04x}) decodes to another char\n{}",
+                ctx()
+            );
         }
     }
 
     // Origins: monotonic, on char boundaries, end at the display length.
     let chars = display.chars().count();
-    assert!(bytes.len() <= 2 * chars, "key longer than 2 bytes per char\n{}", ctx());
+    assert!(
+        bytes.len() <= 2 * chars,
+        "key longer than 2 bytes per char\n{}",
+        ctx()
+    );
     let mut last = 0;
     let mut per_origin = 0;
     for i in 0..=bytes.len() {
         let o = k.origin(i);
         assert!(o >= last, "origin {i} goes back ({last} -> {o})\n{}", ctx());
-        assert!(display.is_char_boundary(o), "origin {i} = {o} inside a char\n{}", ctx());
+        assert!(
+            display.is_char_boundary(o),
+            "origin {i} = {o} inside a char\n{}",
+            ctx()
+        );
         if i < bytes.len() {
-            assert!(o < display.len(), "origin {i} = {o} at or past the end\n{}", ctx());
-            per_origin = if o == last && i > 0 { per_origin + 1 } else { 1 };
-            assert!(per_origin <= 2, "one char gives more than 2 key bytes at {o}\n{}", ctx());
+            assert!(
+                o < display.len(),
+                "origin {i} = {o} at or past the end\n{}",
+                ctx()
+            );
+            per_origin = if o == last && i > 0 {
+                per_origin + 1
+            } else {
+                1
+            };
+            assert!(
+                per_origin <= 2,
+                "one char gives more than 2 key bytes at {o}\n{}",
+                ctx()
+            );
         }
         last = o;
     }
-    assert_eq!(k.origin(bytes.len()), display.len(), "last origin\n{}", ctx());
+    assert_eq!(
+        k.origin(bytes.len()),
+        display.len(),
+        "last origin\n{}",
+        ctx()
+    );
 
     // Key spans map to display spans on char boundaries.
     for i in 0..bytes.len() {

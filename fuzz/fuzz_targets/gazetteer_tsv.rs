@@ -23,13 +23,15 @@ use std::collections::HashSet;
 use bengali_names::gazetteer::{LoadError, LoadErrorKind, COLUMNS};
 use bengali_names::normalize::key::fold;
 use bengali_names::{Gazetteer, Normalizer};
-use bengali_names_fuzz::{hex, strict as fuzz_strict};
+use bengali_names_fuzz::hex;
 use libfuzzer_sys::fuzz_target;
 
 const FILE: &str = "fuzz.tsv";
 
 fn builder() -> bengali_names::GazetteerBuilder {
-    Gazetteer::builder().embedded(false).embedded_common_words(false)
+    Gazetteer::builder()
+        .embedded(false)
+        .embedded_common_words(false)
 }
 
 /// The file's lines as the loader numbers them (1-based, split at `\n`).
@@ -38,19 +40,36 @@ fn lines(data: &[u8]) -> Vec<&[u8]> {
 }
 
 fn check_located(e: &LoadError, line_count: u64, data: &[u8], file: &str) {
-    let ctx = || format!("error {e} ({:?})\ninput {:?}", e.kind(), String::from_utf8_lossy(data));
+    let ctx = || {
+        format!(
+            "error {e} ({:?})\ninput {:?}",
+            e.kind(),
+            String::from_utf8_lossy(data)
+        )
+    };
     assert_eq!(e.file(), file, "{}", ctx());
-    let whole_file = matches!(e.kind(), LoadErrorKind::MissingHeader | LoadErrorKind::Io { .. });
+    let whole_file = matches!(
+        e.kind(),
+        LoadErrorKind::MissingHeader | LoadErrorKind::Io { .. }
+    );
     if whole_file {
         assert_eq!(e.line(), 0, "whole-file error with a line\n{}", ctx());
     } else {
-        assert!(e.line() >= 1 && e.line() <= line_count, "line out of range (file has {line_count})\n{}", ctx());
+        assert!(
+            e.line() >= 1 && e.line() <= line_count,
+            "line out of range (file has {line_count})\n{}",
+            ctx()
+        );
     }
     match (e.kind(), e.column()) {
         (LoadErrorKind::MissingHeader | LoadErrorKind::Io { .. }, _) => {}
         (LoadErrorKind::InvalidUtf8 { byte_offset }, column) => {
             let offset = usize::try_from(*byte_offset).unwrap_or(usize::MAX);
-            assert!(offset < data.len(), "invalid-UTF-8 offset past the end\n{}", ctx());
+            assert!(
+                offset < data.len(),
+                "invalid-UTF-8 offset past the end\n{}",
+                ctx()
+            );
             let rest = &data[offset..];
             assert!(
                 matches!(std::str::from_utf8(rest), Err(err) if err.valid_up_to() == 0),
@@ -58,22 +77,46 @@ fn check_located(e: &LoadError, line_count: u64, data: &[u8], file: &str) {
                 ctx()
             );
             let line = 1 + data[..offset].iter().filter(|&&b| b == b'\n').count() as u64;
-            assert_eq!(e.line(), line, "invalid-UTF-8 error on the wrong line\n{}", ctx());
+            assert_eq!(
+                e.line(),
+                line,
+                "invalid-UTF-8 error on the wrong line\n{}",
+                ctx()
+            );
             if let Some(column) = column {
-                let line_start = data[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-                let tabs = data[line_start..offset].iter().filter(|&&b| b == b'\t').count();
-                assert_eq!(column, 1 + tabs, "invalid-UTF-8 error in the wrong field\n{}", ctx());
+                let line_start = data[..offset]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |i| i + 1);
+                let tabs = data[line_start..offset]
+                    .iter()
+                    .filter(|&&b| b == b'\t')
+                    .count();
+                assert_eq!(
+                    column,
+                    1 + tabs,
+                    "invalid-UTF-8 error in the wrong field\n{}",
+                    ctx()
+                );
             }
         }
         (LoadErrorKind::ColumnCount { found }, Some(column)) => {
             assert_ne!(*found, COLUMNS.len(), "{}", ctx());
-            assert!((1..=COLUMNS.len() + 1).contains(&column), "column out of range\n{}", ctx());
+            assert!(
+                (1..=COLUMNS.len() + 1).contains(&column),
+                "column out of range\n{}",
+                ctx()
+            );
         }
         (LoadErrorKind::BadHeader { .. }, Some(column)) => {
             assert!(column >= 1, "{}", ctx());
         }
         (_, Some(column)) => {
-            assert!((1..=COLUMNS.len()).contains(&column), "column out of range\n{}", ctx());
+            assert!(
+                (1..=COLUMNS.len()).contains(&column),
+                "column out of range\n{}",
+                ctx()
+            );
         }
         (_, None) => panic!("row error without a column\n{}", ctx()),
     }
@@ -98,12 +141,33 @@ fn check_entities(g: &Gazetteer, ctx: &dyn Fn() -> String) {
             entity.id,
             ctx()
         );
-        assert!(ids.insert(entity.id.as_str()), "duplicate id {:?}\n{}", entity.id, ctx());
-        assert_eq!(g.index_of(&entity.id), Some(i), "index_of {:?}\n{}", entity.id, ctx());
-        assert!(!entity.name_en.is_empty() && !entity.name_bn.is_empty(), "empty canonical name\n{}", ctx());
+        assert!(
+            ids.insert(entity.id.as_str()),
+            "duplicate id {:?}\n{}",
+            entity.id,
+            ctx()
+        );
+        assert_eq!(
+            g.index_of(&entity.id),
+            Some(i),
+            "index_of {:?}\n{}",
+            entity.id,
+            ctx()
+        );
+        assert!(
+            !entity.name_en.is_empty() && !entity.name_bn.is_empty(),
+            "empty canonical name\n{}",
+            ctx()
+        );
         let mut keys: Vec<(Vec<u8>, &str)> = Vec::new();
         for (field, name) in entity.names() {
-            assert_eq!(name, name.trim(), "{field} {:?} not trimmed\n{}", name, ctx());
+            assert_eq!(
+                name,
+                name.trim(),
+                "{field} {:?} not trimmed\n{}",
+                name,
+                ctx()
+            );
             assert!(!name.is_empty(), "empty {field}\n{}", ctx());
             assert!(
                 normalizer.is_normalized(name),
@@ -124,7 +188,11 @@ fn check_entities(g: &Gazetteer, ctx: &dyn Fn() -> String) {
             keys.push((key, name));
         }
         if let Some(parent) = &entity.parent {
-            assert!(g.get(parent).is_some(), "unknown parent {parent:?} kept\n{}", ctx());
+            assert!(
+                g.get(parent).is_some(),
+                "unknown parent {parent:?} kept\n{}",
+                ctx()
+            );
         }
     }
     assert_eq!(g.stats().total(), g.len(), "stats total\n{}", ctx());
@@ -143,30 +211,38 @@ fuzz_target!(|data: &[u8]| {
     let warnings = lenient.warnings();
     match &strict {
         Ok(g) => {
-            assert!(warnings.is_empty(), "strict Ok but lenient warns: {warnings:?}\n{}", ctx());
-            assert_eq!(g.entities(), lenient.entities(), "strict and lenient load different entities\n{}", ctx());
+            assert!(
+                warnings.is_empty(),
+                "strict Ok but lenient warns: {warnings:?}\n{}",
+                ctx()
+            );
+            assert_eq!(
+                g.entities(),
+                lenient.entities(),
+                "strict and lenient load different entities\n{}",
+                ctx()
+            );
         }
         Err(errors) => {
             assert!(!errors.is_empty(), "{}", ctx());
-            assert_eq!(errors.as_slice(), warnings, "strict errors != lenient warnings\n{}", ctx());
+            assert_eq!(
+                errors.as_slice(),
+                warnings,
+                "strict errors != lenient warnings\n{}",
+                ctx()
+            );
         }
     }
 
-    // KNOWN BUG (fuzz/regressions/gazetteer_tsv/lone-cr-*): when a record
-    // starts at a `\r` that is not part of `\r\n` (`\n\r`, `\r\r`), the
-    // loader skips to the next `\n` to find its line, so the record gets a
-    // later line number, and an invalid-UTF-8 record there is reported a
-    // second time with the end of that line as its offset. Until the loader
-    // is fixed, such inputs skip the line checks; delete `known_bug` then.
-    let known_bug = data.starts_with(b"\r") || data.starts_with(b"\xEF\xBB\xBF\r")
-        || data.windows(2).any(|w| w == b"\n\r" || w == b"\r\r");
-    let known_bug = known_bug && !fuzz_strict();
-
     // Every error is located, and errors come in line order.
     let mut last_line = 0;
-    for e in warnings.iter().filter(|_| !known_bug) {
+    for e in warnings {
         check_located(e, line_count, data, FILE);
-        assert!(e.line() >= last_line, "errors out of line order: {warnings:?}\n{}", ctx());
+        assert!(
+            e.line() >= last_line,
+            "errors out of line order: {warnings:?}\n{}",
+            ctx()
+        );
         last_line = e.line();
     }
 
@@ -178,7 +254,7 @@ fuzz_target!(|data: &[u8]| {
     let body = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
     let error_lines: HashSet<u64> = warnings.iter().map(LoadError::line).collect();
     let mut seen_header = false;
-    for (i, raw) in lines(body).into_iter().enumerate().filter(|_| !known_bug) {
+    for (i, raw) in lines(body).into_iter().enumerate() {
         let line_no = i as u64 + 1;
         for record in raw.split(|&b| b == b'\r') {
             // Comments and blank records are skipped even when they hold an
@@ -218,8 +294,18 @@ fuzz_target!(|data: &[u8]| {
         let by_str = builder().lenient(true).add_str(FILE, text).build();
         match by_str {
             Ok(g) => {
-                assert_eq!(g.entities(), lenient.entities(), "add_str loads other entities\n{}", ctx());
-                assert_eq!(g.warnings(), warnings, "add_str reports other errors\n{}", ctx());
+                assert_eq!(
+                    g.entities(),
+                    lenient.entities(),
+                    "add_str loads other entities\n{}",
+                    ctx()
+                );
+                assert_eq!(
+                    g.warnings(),
+                    warnings,
+                    "add_str reports other errors\n{}",
+                    ctx()
+                );
             }
             Err(e) => panic!("lenient add_str failed: {e}\n{}", ctx()),
         }
@@ -234,21 +320,30 @@ fuzz_target!(|data: &[u8]| {
         let mut word_error_lines = HashSet::new();
         for e in words.warnings() {
             assert_eq!(e.file(), "words.txt", "{}", ctx());
-            assert!(e.line() >= 1 && e.line() <= line_count, "common-word error line {e}\n{}", ctx());
-            assert_eq!(e.column(), Some(1), "common-word error column {e}\n{}", ctx());
+            assert!(
+                e.line() >= 1 && e.line() <= line_count,
+                "common-word error line {e}\n{}",
+                ctx()
+            );
+            assert_eq!(
+                e.column(),
+                Some(1),
+                "common-word error column {e}\n{}",
+                ctx()
+            );
             word_error_lines.insert(e.line());
         }
         for (i, line) in text.split('\n').enumerate() {
-            let word = line.split('\t').next().unwrap_or_default().trim_start_matches('\u{FEFF}').trim();
-            if word.is_empty() || word.starts_with('#') || word_error_lines.contains(&(i as u64 + 1)) {
-                continue;
-            }
-            // KNOWN BUG (fuzz/regressions/gazetteer_tsv/common-word-trailing-invisible):
-            // the common-word loader trims before normalizing, `is_common_word`
-            // after, so `x ` + ZWSP is stored as "x " and never found. Until
-            // that is fixed such words are skipped; delete this then.
-            let display = Normalizer::new().normalize_str(word);
-            if display.trim() != display && !fuzz_strict() {
+            let word = line
+                .split('\t')
+                .next()
+                .unwrap_or_default()
+                .trim_start_matches('\u{FEFF}')
+                .trim();
+            if word.is_empty()
+                || word.starts_with('#')
+                || word_error_lines.contains(&(i as u64 + 1))
+            {
                 continue;
             }
             assert!(

@@ -33,9 +33,18 @@ fn romanizers() -> &'static (NameRomanizer, NameRomanizer, NameRomanizer) {
 
 fn check(r: &NameRomanizer, x: &str, k: usize, what: &str) {
     let ctx = || format!("[{what}] input {}", hex(x));
-    assert!(r.candidates(x, 0).is_empty(), "k = 0 gives candidates\n{}", ctx());
+    assert!(
+        r.candidates(x, 0).is_empty(),
+        "k = 0 gives candidates\n{}",
+        ctx()
+    );
     let list = r.candidates(x, k);
-    assert!(!list.is_empty() && list.len() <= k, "{} candidates for k = {k}\n{}", list.len(), ctx());
+    assert!(
+        !list.is_empty() && list.len() <= k,
+        "{} candidates for k = {k}\n{}",
+        list.len(),
+        ctx()
+    );
     for (i, c) in list.iter().enumerate() {
         assert!(
             c.score.is_finite() && c.score > 0.0 && c.score <= 1.0,
@@ -44,7 +53,11 @@ fn check(r: &NameRomanizer, x: &str, k: usize, what: &str) {
             ctx()
         );
         if i > 0 {
-            assert!(list[i - 1].score >= c.score, "candidates not sorted: {list:?}\n{}", ctx());
+            assert!(
+                list[i - 1].score >= c.score,
+                "candidates not sorted: {list:?}\n{}",
+                ctx()
+            );
         }
         assert!(
             list[..i].iter().all(|d| d.text != c.text),
@@ -88,9 +101,9 @@ fuzz_target!(|data: &[u8]| {
     check(known, &x, k, "known names");
 
     let display = Normalizer::new().normalize_str(&x);
-    let has_word = display.chars().any(|c| {
-        c == ZWJ || c == ZWNJ || class_of(c).is_some_and(BengaliClass::is_word)
-    });
+    let has_word = display
+        .chars()
+        .any(|c| c == ZWJ || c == ZWNJ || class_of(c).is_some_and(BengaliClass::is_word));
     let has_letter = display.chars().any(|c| {
         matches!(
             class_of(c),
@@ -99,15 +112,26 @@ fuzz_target!(|data: &[u8]| {
     });
     let best = plain.romanize(&x);
     if !has_word {
-        assert_eq!(best, display, "text with no Bengali word changed: {}", hex(&x));
+        assert_eq!(
+            best,
+            display,
+            "text with no Bengali word changed: {}",
+            hex(&x)
+        );
     }
     if has_letter {
-        assert!(!best.is_empty(), "Bengali letters romanize to nothing: {}", hex(&x));
+        assert!(
+            !best.is_empty(),
+            "Bengali letters romanize to nothing: {}",
+            hex(&x)
+        );
     }
     if display.trim().chars().count() % 2 == 1 {
         let list = known.candidates(&x, k);
         assert!(
-            list.iter().any(|c| c.text == "Known Name" && c.score == 1.0) || list.iter().all(|c| c.score == 1.0),
+            list.iter()
+                .any(|c| c.text == "Known Name" && c.score == 1.0)
+                || list.iter().all(|c| c.score == 1.0),
             "known name missing: {list:?}\ninput {}",
             hex(&x)
         );

@@ -48,10 +48,18 @@ pub fn check_offsets(input: &str, normalizer: &Normalizer, what: &str) {
             ctx()
         );
         for b in [edit.output.start, edit.output.end] {
-            assert!(text.is_char_boundary(b), "edit output {edit:?} not on a char boundary\n{}", ctx());
+            assert!(
+                text.is_char_boundary(b),
+                "edit output {edit:?} not on a char boundary\n{}",
+                ctx()
+            );
         }
         for b in [edit.input.start, edit.input.end] {
-            assert!(input.is_char_boundary(b), "edit input {edit:?} not on a char boundary\n{}", ctx());
+            assert!(
+                input.is_char_boundary(b),
+                "edit input {edit:?} not on a char boundary\n{}",
+                ctx()
+            );
         }
         assert_eq!(
             text.get(out_at..edit.output.start),
@@ -69,7 +77,11 @@ pub fn check_offsets(input: &str, normalizer: &Normalizer, what: &str) {
         ctx()
     );
     if out.is_borrowed() {
-        assert!(map.is_identity() && text == input, "borrowed output differs\n{}", ctx());
+        assert!(
+            map.is_identity() && text == input,
+            "borrowed output differs\n{}",
+            ctx()
+        );
     }
 
     // Every output char boundary maps to input char boundaries, monotonically.
@@ -109,14 +121,31 @@ pub fn check_offsets(input: &str, normalizer: &Normalizer, what: &str) {
     // (adjacent pairs, and each boundary to the end).
     for w in boundaries.windows(2) {
         let span = out.span_to_input(w[0]..w[1]);
-        assert!(span.start <= span.end && input.get(span.clone()).is_some(), "span {w:?} -> {span:?}\n{}", ctx());
+        assert!(
+            span.start <= span.end && input.get(span.clone()).is_some(),
+            "span {w:?} -> {span:?}\n{}",
+            ctx()
+        );
     }
     for &b in boundaries.iter().step_by(7) {
         let span = out.span_to_input(b..text.len());
-        assert!(input.get(span.clone()).is_some(), "span {b}.. -> {span:?}\n{}", ctx());
-        assert_eq!(span.end, input.len(), "span {b}..end must end at the input end\n{}", ctx());
+        assert!(
+            input.get(span.clone()).is_some(),
+            "span {b}.. -> {span:?}\n{}",
+            ctx()
+        );
+        assert_eq!(
+            span.end,
+            input.len(),
+            "span {b}..end must end at the input end\n{}",
+            ctx()
+        );
         let span = out.span_to_input(0..b);
-        assert!(input.get(span.clone()).is_some(), "span ..{b} -> {span:?}\n{}", ctx());
+        assert!(
+            input.get(span.clone()).is_some(),
+            "span ..{b} -> {span:?}\n{}",
+            ctx()
+        );
         assert_eq!(span.start, 0, "span 0..{b} must start at 0\n{}", ctx());
     }
 }

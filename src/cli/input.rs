@@ -116,6 +116,24 @@ pub struct Chunk {
     pub text: String,
     /// Byte offset of the chunk in the input.
     pub offset: u64,
+    /// With `--lossy`: (offset in `text`, offset in the input bytes of the
+    /// chunk) just after each U+FFFD that replaced invalid bytes.
+    replaced: Vec<(usize, usize)>,
+}
+
+impl Chunk {
+    /// The input byte offset of byte offset `at` of the text (a char
+    /// boundary): U+FFFD is 3 bytes of text but stood for 1 to 3 input bytes.
+    pub fn input_offset(&self, at: usize) -> u64 {
+        let before = self
+            .replaced
+            .partition_point(|&(text_end, _)| text_end <= at);
+        let shifted = match before.checked_sub(1).and_then(|i| self.replaced.get(i)) {
+            Some(&(text_end, raw_end)) => at - text_end + raw_end,
+            None => at,
+        };
+        self.offset + shifted as u64
+    }
 }
 
 /// Reads a source chunk by chunk in constant memory.
@@ -206,14 +224,14 @@ impl Chunks {
         let text = match String::from_utf8(buf) {
             Ok(text) => text,
             Err(e) if self.lossy => {
-                let bytes = e.into_bytes();
-                // Count the invalid sequences themselves: a U+FFFD already in
-                // the input is text, not a replacement.
-                self.replaced += bytes
-                    .utf8_chunks()
-                    .filter(|c| !c.invalid().is_empty())
-                    .count() as u64;
-                String::from_utf8_lossy(&bytes).into_owned()
+                let (text, replaced) = replace_invalid(&e.into_bytes());
+                self.replaced += replaced.len() as u64;
+                self.line += u64::from(text.ends_with('\n'));
+                return Ok(Some(Chunk {
+                    text,
+                    offset,
+                    replaced,
+                }));
             }
             Err(e) => {
                 let valid = e.utf8_error().valid_up_to();
@@ -231,11 +249,32 @@ impl Chunks {
                 });
             }
         };
-        if text.ends_with('\n') {
-            self.line += 1;
-        }
-        Ok(Some(Chunk { text, offset }))
+        self.line += u64::from(text.ends_with('\n'));
+        Ok(Some(Chunk {
+            text,
+            offset,
+            replaced: Vec::new(),
+        }))
     }
+}
+
+/// `bytes` with each invalid UTF-8 sequence (each maximal invalid part, as
+/// [`String::from_utf8_lossy`] cuts them) replaced by U+FFFD, and where the
+/// replacements end: (offset in the text, offset in `bytes`) after each.
+fn replace_invalid(bytes: &[u8]) -> (String, Vec<(usize, usize)>) {
+    let mut text = String::with_capacity(bytes.len() + 8);
+    let mut replaced = Vec::new();
+    let mut raw = 0;
+    for part in bytes.utf8_chunks() {
+        text.push_str(part.valid());
+        raw += part.valid().len();
+        if !part.invalid().is_empty() {
+            text.push(char::REPLACEMENT_CHARACTER);
+            raw += part.invalid().len();
+            replaced.push((text.len(), raw));
+        }
+    }
+    (text, replaced)
 }
 
 /// Where to cut a buffer of at least `max` bytes with no line break.

@@ -13,7 +13,8 @@ use bengali_names::matcher::{Document, Mention};
 use bengali_names::{CharCounter, Gazetteer, Matcher};
 use serde::Serialize;
 
-use super::{input::Source, CliError, InputArgs};
+use super::parallel::{self, Batch, Batches};
+use super::{Chunk, ChunkStream, CliError, InputArgs};
 
 /// Output formats of `match`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -119,66 +120,172 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         }
         writeln!(out, "{TSV_HEADER}")?;
     }
-    // One document per source; the state moves on with each chunk. Every
-    // source's first chunk is at offset 0 (a source with no text has none).
-    let mut current: Option<(String, Document<'_>, u64)> = None;
-    super::for_each_chunk(&args.input, |source: &Source, chunk| {
-        if chunk.offset == 0 || current.is_none() {
-            current = Some((source.to_string(), matcher.document(), 0));
-        }
-        let Some((name, doc, chars)) = current.as_mut() else {
-            return Ok(());
-        };
-        let file = several.then_some(name.as_str());
-        let text = chunk.text.as_str();
-        let mut written = 0;
-        for mention in doc.find_iter(text) {
-            match args.format {
-                Format::Text => {
-                    let span = mention.span();
-                    out.write_all(text.get(written..span.start).unwrap_or_default().as_bytes())?;
-                    write!(
-                        out,
-                        "[{}|{}]",
-                        text.get(span.clone()).unwrap_or_default(),
-                        mention.entity().name_en()
-                    )?;
-                    written = span.end;
+    let format = args.format;
+    let mut state = State {
+        out,
+        batches: Batches::new(ChunkStream::new(&args.input)),
+        chars_read: 0,
+        doc: matcher.document(),
+        doc_source: None,
+    };
+    parallel::run_ordered(
+        args.input.threads(),
+        &mut state,
+        |state| {
+            let Some(batch) = state.batches.next_batch()? else {
+                return Ok(None);
+            };
+            if batch.first {
+                state.chars_read = 0;
+            }
+            let chars = batch
+                .chunks
+                .iter()
+                .map(|c| {
+                    let before = state.chars_read;
+                    state.chars_read += CharCounter::new(&c.text).char_offset(c.text.len()) as u64;
+                    before
+                })
+                .collect();
+            // A fork of any earlier state of its document will do; a batch
+            // whose document has not started yet forks an empty one.
+            let fork = if state.doc_source == Some(batch.source) {
+                state.doc.fork()
+            } else {
+                matcher.document().fork()
+            };
+            let file = several.then(|| state.batches.stream().source(batch.source).to_string());
+            Ok(Some(Job {
+                batch,
+                file,
+                chars,
+                doc: fork,
+                output: Ok(Vec::new()),
+            }))
+        },
+        |mut job| {
+            job.output = job
+                .batch
+                .chunks
+                .iter()
+                .zip(&job.chars)
+                .map(|(chunk, &chars)| {
+                    let mut buf = Vec::new();
+                    write_chunk(
+                        &mut buf,
+                        &mut job.doc,
+                        chunk,
+                        job.file.as_deref(),
+                        chars,
+                        format,
+                    )
+                    .map(|()| buf)
+                })
+                .collect();
+            job
+        },
+        |state, mut job| {
+            if job.batch.first {
+                state.doc = matcher.document();
+                state.doc_source = Some(job.batch.source);
+            }
+            for ((chunk, chars), output) in job.batch.chunks.iter().zip(&job.chars).zip(job.output?)
+            {
+                if state.doc.join_piece(&mut job.doc) {
+                    state.out.write_all(&output)?;
+                } else {
+                    // Someone the chunk's mentions depend on was named after
+                    // the fork was made: search it again, as one thread would.
+                    let file = job.file.as_deref();
+                    write_chunk(&mut state.out, &mut state.doc, chunk, file, *chars, format)?;
                 }
-                format => {
-                    let record = record(file, text, &mention, chunk.offset, *chars);
-                    if format == Format::Jsonl {
-                        serde_json::to_writer(&mut out, &record).map_err(io::Error::from)?;
-                        out.write_all(b"\n")?;
-                    } else {
-                        write_tsv(&mut out, &record)?;
-                    }
+            }
+            Ok(())
+        },
+    )?;
+    state.out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What `run` keeps between batches (on the main thread).
+struct State<'m, W> {
+    out: W,
+    batches: Batches,
+    /// Chars of the current source handed out so far.
+    chars_read: u64,
+    /// The document of the source being finished, as one thread would have
+    /// it after the batches finished so far.
+    doc: Document<'m>,
+    doc_source: Option<usize>,
+}
+
+/// One batch to search: its chunks, where they are, and the document to
+/// search them in (a fork, on a worker).
+struct Job<'m> {
+    batch: Batch,
+    file: Option<String>,
+    /// Chars of the source before each chunk.
+    chars: Vec<u64>,
+    doc: Document<'m>,
+    /// The output of each chunk.
+    output: io::Result<Vec<Vec<u8>>>,
+}
+
+/// Writes the mentions of one chunk, whose first char is char `chars` of
+/// its source.
+fn write_chunk(
+    out: &mut impl Write,
+    doc: &mut Document<'_>,
+    chunk: &Chunk,
+    file: Option<&str>,
+    chars: u64,
+    format: Format,
+) -> io::Result<()> {
+    let text = chunk.text.as_str();
+    let mut written = 0;
+    for mention in doc.find_iter(text) {
+        match format {
+            Format::Text => {
+                let span = mention.span();
+                out.write_all(text.get(written..span.start).unwrap_or_default().as_bytes())?;
+                write!(
+                    out,
+                    "[{}|{}]",
+                    text.get(span.clone()).unwrap_or_default(),
+                    mention.entity().name_en()
+                )?;
+                written = span.end;
+            }
+            format => {
+                let record = record(file, chunk, &mention, chars);
+                if format == Format::Jsonl {
+                    serde_json::to_writer(&mut *out, &record).map_err(io::Error::from)?;
+                    out.write_all(b"\n")?;
+                } else {
+                    write_tsv(out, &record)?;
                 }
             }
         }
-        if args.format == Format::Text {
-            out.write_all(text.get(written..).unwrap_or_default().as_bytes())?;
-        }
-        *chars += CharCounter::new(text).char_offset(text.len()) as u64;
-        Ok(())
-    })?;
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    }
+    if format == Format::Text {
+        out.write_all(text.get(written..).unwrap_or_default().as_bytes())?;
+    }
+    Ok(())
 }
 
 fn record<'a>(
     file: Option<&'a str>,
-    text: &'a str,
+    chunk: &'a Chunk,
     mention: &Mention<'a>,
-    bytes: u64,
     chars: u64,
 ) -> Record<'a> {
     let entity = mention.entity();
     let (span, char_span) = (mention.span(), mention.char_span());
+    let text = chunk.text.as_str();
     Record {
         file,
-        start: bytes + span.start as u64,
-        end: bytes + span.end as u64,
+        start: chunk.input_offset(span.start),
+        end: chunk.input_offset(span.end),
         char_start: chars + char_span.start as u64,
         char_end: chars + char_span.end as u64,
         text: text.get(span).unwrap_or_default(),

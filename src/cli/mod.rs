@@ -4,6 +4,7 @@ mod gazetteer;
 mod input;
 mod matching;
 mod normalize;
+mod parallel;
 mod resolve;
 mod translit;
 
@@ -48,12 +49,24 @@ pub struct InputArgs {
     /// Replace invalid UTF-8 with U+FFFD (and warn) instead of failing.
     #[arg(long)]
     pub lossy: bool,
+    /// Worker threads (0: one per core). The output is the same, byte for
+    /// byte, whatever the number.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub threads: usize,
 }
 
 impl InputArgs {
     /// The sources to read, in order.
     pub fn sources(&self) -> Vec<Source> {
         Source::from_args(&self.files)
+    }
+
+    /// The number of threads to work with: `--threads`, or one per core.
+    pub fn threads(&self) -> usize {
+        match self.threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        }
     }
 }
 
@@ -117,32 +130,65 @@ impl From<io::Error> for CliError {
     }
 }
 
-/// Reads every source chunk by chunk, calling `each` with the source and the
-/// chunk; warns on stderr when lossy decoding replaced bytes.
+/// The chunks of every source in turn, each with the index of its source;
+/// warns on stderr when lossy decoding replaced bytes.
 ///
 /// While a file is read, a progress bar (bytes read of the file's size) is
 /// drawn on stderr when stderr is a terminal and stdout is not (the bar would
 /// otherwise be drawn over the output); it is silent otherwise, and for stdin.
-pub fn for_each_chunk(
-    input: &InputArgs,
-    mut each: impl FnMut(&Source, &Chunk) -> Result<(), CliError>,
-) -> Result<(), CliError> {
-    for source in input.sources() {
-        let mut chunks = Chunks::open(&source, input.lossy)?;
-        let progress = Progress::new(&source);
-        while let Some(chunk) = chunks.next_chunk()? {
-            each(&source, &chunk)?;
-            progress.set(chunks.bytes_read());
-        }
-        drop(progress);
-        if chunks.replaced > 0 {
-            eprintln!(
-                "bengali-names: warning: {source}: replaced {} invalid UTF-8 sequence(s) with U+FFFD",
-                chunks.replaced
-            );
+pub struct ChunkStream {
+    sources: Vec<Source>,
+    lossy: bool,
+    /// The source being read: its index, its chunks and its progress bar.
+    current: Option<(usize, Chunks, Progress)>,
+    next_source: usize,
+}
+
+impl ChunkStream {
+    /// The chunks of the sources `input` names; nothing is opened yet.
+    pub fn new(input: &InputArgs) -> Self {
+        ChunkStream {
+            sources: input.sources(),
+            lossy: input.lossy,
+            current: None,
+            next_source: 0,
         }
     }
-    Ok(())
+
+    /// The source with this index.
+    pub fn source(&self, index: usize) -> &Source {
+        // Indexes come from `next_chunk`, so the fallback is never taken.
+        self.sources.get(index).unwrap_or(&Source::Stdin)
+    }
+
+    /// The next chunk and its source's index, or `None` after the last
+    /// source.
+    pub fn next_chunk(&mut self) -> Result<Option<(usize, Chunk)>, CliError> {
+        loop {
+            if let Some((index, chunks, progress)) = &mut self.current {
+                if let Some(chunk) = chunks.next_chunk()? {
+                    progress.set(chunks.bytes_read());
+                    return Ok(Some((*index, chunk)));
+                }
+                if chunks.replaced > 0 {
+                    eprintln!(
+                        "bengali-names: warning: {}: replaced {} invalid UTF-8 sequence(s) with U+FFFD",
+                        self.sources.get(*index).unwrap_or(&Source::Stdin),
+                        chunks.replaced
+                    );
+                }
+                // Dropping the progress bar clears it.
+                self.current = None;
+            }
+            let Some(source) = self.sources.get(self.next_source) else {
+                return Ok(None);
+            };
+            let chunks = Chunks::open(source, self.lossy)?;
+            let progress = Progress::new(source);
+            self.current = Some((self.next_source, chunks, progress));
+            self.next_source += 1;
+        }
+    }
 }
 
 /// The progress bar of one file; cleared when dropped, on success or error.

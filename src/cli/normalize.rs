@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use bengali_names::normalize::key;
 use bengali_names::{DigitStyle, Normalizer};
 
-use super::{for_each_chunk, CliError, InputArgs};
+use super::parallel::map_chunks;
+use super::{CliError, InputArgs};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -30,14 +31,13 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         .build();
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    for_each_chunk(&args.input, |_, chunk| {
+    map_chunks(&args.input, &mut out, |chunk, out| {
         let display = normalizer.normalize_str(&chunk.text);
         if args.key {
-            out.write_all(key::decode(key::fold(&display).bytes()).as_bytes())?;
+            out.write_all(key::decode(key::fold(&display).bytes()).as_bytes())
         } else {
-            out.write_all(display.as_bytes())?;
+            out.write_all(display.as_bytes())
         }
-        Ok(())
     })?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use bengali_names::translit::{Iso15919, NameRomanizer, Scheme};
 
-use super::{for_each_chunk, CliError, InputArgs};
+use super::parallel::map_chunks;
+use super::{CliError, InputArgs};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -46,14 +47,13 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     match args.scheme {
         Scheme::Iso15919 => {
             let iso = Iso15919::new();
-            for_each_chunk(&args.input, |_, chunk| {
+            map_chunks(&args.input, &mut out, |chunk, out| {
                 let text = if args.reverse {
                     iso.to_bengali(&chunk.text)
                 } else {
                     iso.to_latin(&chunk.text)
                 };
-                out.write_all(text.as_bytes())?;
-                Ok(())
+                out.write_all(text.as_bytes())
             })?;
         }
         Scheme::Name => {
@@ -63,7 +63,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
             }
             let romanizer = builder.build();
             let k = args.top.unwrap_or(1);
-            for_each_chunk(&args.input, |_, chunk| {
+            map_chunks(&args.input, &mut out, |chunk, out| {
                 let line = chunk.text.trim_end_matches(['\n', '\r']);
                 let candidates = romanizer.candidates(line, k);
                 for (i, candidate) in candidates.iter().enumerate() {
@@ -72,8 +72,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
                     }
                     out.write_all(candidate.text.as_bytes())?;
                 }
-                out.write_all(chunk.text.get(line.len()..).unwrap_or_default().as_bytes())?;
-                Ok(())
+                out.write_all(chunk.text.get(line.len()..).unwrap_or_default().as_bytes())
             })?;
         }
     }

@@ -64,7 +64,11 @@ pub(crate) fn parse(
         if word.is_empty() || word.starts_with('#') {
             continue;
         }
-        let key = key::fold(&normalizer.normalize_str(word)).bytes().to_vec();
+        // Trimmed again after normalizing: display normalization drops
+        // invisible characters (ZWSP, ...) that can hide whitespace from the
+        // first trim, and `is_common_word` trims the normalized text.
+        let display = normalizer.normalize_str(word);
+        let key = key::fold(display.trim()).bytes().to_vec();
         if key.iter().any(|&b| key::is_word_byte(b)) {
             words.0.insert(key.into_boxed_slice());
         } else {

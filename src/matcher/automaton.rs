@@ -146,14 +146,43 @@ impl KeyAutomaton {
     #[inline]
     pub(crate) fn may_start(&self, hay: &[u8], at: usize) -> bool {
         match hay.get(at..at + 2) {
-            Some(&[a, b]) => {
-                let bit = usize::from(a) << 8 | usize::from(b);
-                self.bigrams
-                    .get(bit >> 6)
-                    .is_some_and(|word| word & (1 << (bit & 63)) != 0)
-            }
+            Some(&[a, b]) => self.bigram(a, b),
             _ => false,
         }
+    }
+
+    /// True when some key starts with `a b`.
+    #[inline]
+    fn bigram(&self, a: u8, b: u8) -> bool {
+        let bit = usize::from(a) << 8 | usize::from(b);
+        self.bigrams
+            .get(bit >> 6)
+            .is_some_and(|word| word & (1 << (bit & 63)) != 0)
+    }
+
+    /// True for the trie, which [`prefixes_lazy`](Self::prefixes_lazy)
+    /// can walk.
+    pub(crate) fn is_trie(&self) -> bool {
+        matches!(self.engine, Engine::Trie(_))
+    }
+
+    /// [`prefixes`](Self::prefixes) over key bytes made on the fly, each
+    /// with a position ([`Trie::walk`]); `found(pattern, position)`. Only
+    /// the trie walks this way: the other engines find nothing.
+    #[inline]
+    pub(crate) fn prefixes_lazy(
+        &self,
+        mut bytes: impl Iterator<Item = (u8, usize)>,
+        found: impl FnMut(usize, usize),
+    ) {
+        let Engine::Trie(trie) = &self.engine else {
+            return;
+        };
+        let (Some(first), Some(second)) = (bytes.next(), bytes.next()) else {
+            return;
+        };
+        // The trie's second-level table is the bigram prefilter.
+        trie.walk(first, second, bytes, found);
     }
 
     /// Calls `found(pattern, end)` for every key that occurs in `hay`

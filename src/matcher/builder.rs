@@ -212,70 +212,61 @@ impl MatcherBuilder {
     pub fn build(self, gazetteer: &Gazetteer) -> Result<Matcher, BuildError> {
         let normalizer = Normalizer::new();
         let encoder = Encoder::new();
-        let mut folded = Key::default();
-        let mut entities = Vec::with_capacity(gazetteer.len());
-        let mut priors = Vec::with_capacity(gazetteer.len());
-        let mut exact = Grouper::default();
-        let mut loose = Grouper::default();
-        let mut skeleton = Grouper::default();
-        for (index, entity) in gazetteer.entities().iter().enumerate() {
-            let target = u32::try_from(index).unwrap_or(u32::MAX);
-            entities.push(EntityInfo {
+        let all = gazetteer.entities();
+        let entities = all
+            .iter()
+            .map(|entity| EntityInfo {
                 id: entity.id.as_str().into(),
                 kind: entity.kind,
                 name_en: entity.name_en.as_str().into(),
                 name_bn: entity.name_bn.as_str().into(),
                 code: entity.code.as_deref().map(Into::into),
+            })
+            .collect();
+        // Most entities have a name and a Latin id of their own: about two
+        // exact keys each. Reserving spares the index its rehashes.
+        let mut groups = Groups {
+            exact: Grouper::with_capacity(all.len() * 2),
+            loose: Grouper::default(),
+            skeleton: Grouper::default(),
+        };
+        // Folding is most of a large build and needs nothing but the
+        // entity: the second half is folded on another thread, then
+        // replayed after the first so that keys keep their order.
+        let half = if all.len() >= PARALLEL_MIN {
+            all.len() / 2
+        } else {
+            all.len()
+        };
+        let (head, tail) = all.split_at(half);
+        std::thread::scope(|scope| {
+            let folder = (!tail.is_empty()).then(|| {
+                scope.spawn(|| {
+                    let mut folds = Folds::default();
+                    self.fold_all(gazetteer, &encoder, half, tail, &mut folds);
+                    folds
+                })
             });
-            priors.push(gazetteer.prior(entity));
-            for (field, name) in entity.names() {
-                if field.is_demonym() && !self.demonyms {
-                    continue;
-                }
-                let display = normalizer.normalize_str(name);
-                // The matcher's own encoder (tested equal to key::fold).
-                folded.encode(&encoder, display.trim());
-                let key = trim_spaces(folded.bytes());
-                // One-letter aliases never fire: a lone letter is an
-                // initial, a numeral or noise far more often than a name.
-                if variant::letters(key) < 2 {
-                    continue;
-                }
-                let weak = gazetteer.is_common_word_key(key);
-                let how = if field.is_latin() {
-                    MatchKind::Latin
-                } else {
-                    MatchKind::Exact
-                };
-                let caps = field.is_latin() && latin::needs_capitals(name);
-                exact.add(key, Entry::new(target, how, caps), weak, false);
-                if field.is_latin() || field.is_demonym() {
-                    continue;
-                }
-                if self.partial_names && entity.kind == Kind::Person {
-                    for part in partial::parts(key) {
-                        let weak = gazetteer.is_common_word_key(part);
-                        if !weak {
-                            exact.add(
-                                part,
-                                Entry::new(target, MatchKind::Partial, false),
-                                false,
-                                false,
-                            );
-                        }
-                    }
-                }
-                if self.variants && !weak {
-                    add_variants(&mut loose, &mut skeleton, entity.kind, field, key, target);
-                }
+            self.fold_all(gazetteer, &encoder, 0, head, &mut groups);
+            match folder.map(std::thread::ScopedJoinHandle::join) {
+                Some(Ok(folds)) => folds.replay(&mut groups),
+                // The thread died: fold the second half here instead.
+                Some(Err(_)) => self.fold_all(gazetteer, &encoder, half, tail, &mut groups),
+                None => {}
             }
-        }
+        });
+        let Groups {
+            exact,
+            loose,
+            skeleton,
+        } = groups;
+        // Priors are asked only to order a key's entries, and most keys
+        // have one: a lookup per entity up front cost a hash of its id each.
         let by_prior = |entry: &Entry| {
             let prior = usize::try_from(entry.target)
                 .ok()
-                .and_then(|i| priors.get(i))
-                .copied()
-                .unwrap_or(0);
+                .and_then(|i| all.get(i))
+                .map_or(0, |entity| gazetteer.prior(entity));
             (entry.kind.rank(), core::cmp::Reverse(prior), entry.target)
         };
         Ok(Matcher {
@@ -291,20 +282,145 @@ impl MatcherBuilder {
     }
 }
 
+/// A gazetteer at least this large is folded on two threads.
+const PARALLEL_MIN: usize = 1 << 16;
+
+impl MatcherBuilder {
+    /// Folds the aliases of `entities` (the first is entity number
+    /// `first`) into `sink`, in order.
+    fn fold_all(
+        &self,
+        gazetteer: &Gazetteer,
+        encoder: &Encoder,
+        first: usize,
+        entities: &[crate::Entity],
+        sink: &mut impl Sink,
+    ) {
+        let mut folded = Key::default();
+        for (index, entity) in (first..).zip(entities) {
+            let target = u32::try_from(index).unwrap_or(u32::MAX);
+            for (field, name) in entity.names() {
+                if field.is_demonym() && !self.demonyms {
+                    continue;
+                }
+                // The gazetteer keeps every name in display form, trimmed
+                // (its loader normalizes them; display normalization is
+                // idempotent), so the name is folded as it is.
+                let display = name;
+                // The matcher's own encoder (tested equal to key::fold).
+                folded.encode(encoder, display);
+                let key = trim_spaces(folded.bytes());
+                // One-letter aliases never fire: a lone letter is an
+                // initial, a numeral or noise far more often than a name.
+                // Both counts matter: the key spells a ligature (æ, ß) as
+                // two letters, and the key keeps only Bengali and ASCII ones.
+                if variant::letters(key) < 2 || !two_written_letters(display) {
+                    continue;
+                }
+                // A line break never belongs to a name, and the search takes
+                // each line on its own: no key may reach across one.
+                if key.contains(&b'\n') {
+                    continue;
+                }
+                let weak = gazetteer.is_common_word_key(key);
+                let how = if field.is_latin() {
+                    MatchKind::Latin
+                } else {
+                    MatchKind::Exact
+                };
+                let caps = field.is_latin() && latin::needs_capitals(name);
+                sink.add(
+                    Group::Exact,
+                    key,
+                    Entry::new(target, how, caps),
+                    weak,
+                    false,
+                );
+                if field.is_latin() || field.is_demonym() {
+                    continue;
+                }
+                if self.partial_names && entity.kind == Kind::Person {
+                    for part in partial::parts(key) {
+                        if !gazetteer.is_common_word_key(part) {
+                            let entry = Entry::new(target, MatchKind::Partial, false);
+                            sink.add(Group::Exact, part, entry, false, false);
+                        }
+                    }
+                }
+                if self.variants && !weak {
+                    add_variants(sink, entity.kind, field, key, target);
+                }
+            }
+        }
+    }
+}
+
+/// The three key tables a build fills.
+#[derive(Clone, Copy, Debug)]
+enum Group {
+    Exact,
+    Loose,
+    Skeleton,
+}
+
+/// Where folded keys go: the groupers, or a list to replay into them.
+trait Sink {
+    fn add(&mut self, group: Group, key: &[u8], entry: Entry, weak: bool, open_end: bool);
+}
+
+struct Groups {
+    exact: Grouper,
+    loose: Grouper,
+    skeleton: Grouper,
+}
+
+impl Sink for Groups {
+    fn add(&mut self, group: Group, key: &[u8], entry: Entry, weak: bool, open_end: bool) {
+        let grouper = match group {
+            Group::Exact => &mut self.exact,
+            Group::Loose => &mut self.loose,
+            Group::Skeleton => &mut self.skeleton,
+        };
+        grouper.add(key, entry, weak, open_end);
+    }
+}
+
+/// Keys folded on another thread, in the order folded; the keys in one
+/// arena.
+#[derive(Default)]
+struct Folds {
+    arena: Vec<u8>,
+    /// Per key: its table, where it ends in `arena`, its entry, weak and
+    /// open end.
+    adds: Vec<(Group, usize, Entry, bool, bool)>,
+}
+
+impl Sink for Folds {
+    fn add(&mut self, group: Group, key: &[u8], entry: Entry, weak: bool, open_end: bool) {
+        self.arena.extend_from_slice(key);
+        self.adds
+            .push((group, self.arena.len(), entry, weak, open_end));
+    }
+}
+
+impl Folds {
+    fn replay(&self, sink: &mut impl Sink) {
+        let mut start = 0;
+        for &(group, end, entry, weak, open_end) in &self.adds {
+            let key = self.arena.get(start..end).unwrap_or_default();
+            sink.add(group, key, entry, weak, open_end);
+            start = end;
+        }
+    }
+}
+
 /// Adds the variant keys of one Bengali alias, within the precision guards.
-fn add_variants(
-    loose: &mut Grouper,
-    skeleton: &mut Grouper,
-    kind: Kind,
-    field: NameField,
-    key: &[u8],
-    target: u32,
-) {
+fn add_variants(sink: &mut impl Sink, kind: Kind, field: NameField, key: &[u8], target: u32) {
     debug_assert!(!field.is_latin());
     let entry = Entry::new(target, MatchKind::Variant, false);
     if kind != Kind::Subdivision && variant::letters(key) >= LOOSE_MIN_LETTERS {
         let (folded, open_end) = variant::fold_alias(Level::Loose, key);
-        loose.add(&folded, entry, false, open_end);
+        sink.add(Group::Loose, &folded, entry, false, open_end);
     }
     if matches!(kind, Kind::Person | Kind::City | Kind::Country) {
         let (folded, open_end) = variant::fold_alias(Level::Skeleton, key);
@@ -314,7 +430,7 @@ fn add_variants(
             SKELETON_MIN_LETTERS
         };
         if variant::letters(&folded) >= min {
-            skeleton.add(&folded, entry, false, open_end);
+            sink.add(Group::Skeleton, &folded, entry, false, open_end);
         }
     }
 }
@@ -371,6 +487,20 @@ fn hash_key(key: &[u8]) -> u64 {
 }
 
 impl Grouper {
+    /// A grouper with room for about `keys` keys and entries.
+    fn with_capacity(keys: usize) -> Self {
+        let mut index = HashMap::default();
+        index.reserve(keys);
+        Grouper {
+            index,
+            arena: Vec::with_capacity(keys * 16),
+            bounds: Vec::with_capacity(keys + 1),
+            entries: Vec::with_capacity(keys),
+            weak: Vec::with_capacity(keys),
+            open_end: Vec::with_capacity(keys),
+        }
+    }
+
     fn key(&self, slot: u32) -> &[u8] {
         let lo = self.bounds.get(slot as usize).copied().unwrap_or(0);
         let hi = self.bounds.get(slot as usize + 1).copied().unwrap_or(0);
@@ -440,7 +570,8 @@ impl Grouper {
         }
         self.entries = sorted;
         let mut entries: Vec<Entry> = Vec::with_capacity(self.entries.len());
-        let mut ranges = Vec::with_capacity(keys);
+        let mut bounds = Vec::with_capacity(keys + 1);
+        bounds.push(0);
         let mut rest = self.entries.as_slice();
         for slot in 0..u32::try_from(keys).unwrap_or(u32::MAX) {
             let len = rest.iter().take_while(|&&(s, _)| s == slot).count();
@@ -461,15 +592,13 @@ impl Grouper {
             if let Some(group) = entries.get_mut(start..) {
                 group.sort_by_key(order);
             }
-            let range = (
-                u32::try_from(start).unwrap_or(u32::MAX),
-                u32::try_from(entries.len()).unwrap_or(u32::MAX),
-            );
-            ranges.push(range);
+            bounds.push(u32::try_from(entries.len()).unwrap_or(u32::MAX));
         }
         self.entries = Vec::new();
         self.index = HashMap::default();
         entries.shrink_to_fit();
+        self.weak.shrink_to_fit();
+        self.open_end.shrink_to_fit();
         let automaton = if keys == 0 {
             None
         } else {
@@ -480,10 +609,79 @@ impl Grouper {
         };
         Ok(Table {
             automaton,
-            ranges,
+            bounds,
             entries,
             weak: self.weak,
             open_end: self.open_end,
         })
+    }
+}
+
+/// True when `display` has at least two letters as written: Bengali
+/// consonants and independent vowels, and letters or digits of other
+/// scripts (a ligature such as `æ` is one). Stops at the second: every
+/// alias is asked, and a million of them made counting them all show.
+fn two_written_letters(display: &str) -> bool {
+    display
+        .chars()
+        .filter(|&c| match crate::script::class_of(c) {
+            Some(class) => matches!(
+                class,
+                crate::script::BengaliClass::Consonant
+                    | crate::script::BengaliClass::IndependentVowel
+            ),
+            None => c.is_alphanumeric(),
+        })
+        .nth(1)
+        .is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_written_letters_counts_letters_as_written() {
+        for (text, want) in [
+            ("æ", false),
+            ("æb", true),
+            ("ক", false),
+            ("ক্ষ", true),
+            ("কা", false),
+            ("A.", false),
+            ("A.B", true),
+        ] {
+            let hex: Vec<String> = text
+                .chars()
+                .map(|c| format!("U+{:04X}", c as u32))
+                .collect();
+            assert_eq!(two_written_letters(text), want, "{hex:?}");
+        }
+    }
+
+    #[test]
+    fn names_are_folded_as_the_gazetteer_stores_them() {
+        // The builder skips normalization because the loader stores names
+        // normalized: a name written in a non-normal form still matches.
+        let tsv = format!(
+            "{}\ns:1\tcity\tX\t\u{09A8}\u{09AF}\u{09BC}\u{09BE}\u{09AA}\u{09C1}\u{09B0}\t\t\t\t\t\t\tt\n",
+            crate::gazetteer::HEADER
+        );
+        let gazetteer = Gazetteer::builder()
+            .embedded(false)
+            .add_str("t.tsv", &tsv)
+            .build()
+            .unwrap_or_default();
+        let matcher = MatcherBuilder::new().variants(false).build(&gazetteer);
+        let text = "\u{09A8}\u{09DF}\u{09BE}\u{09AA}\u{09C1}\u{09B0}";
+        let found = matcher.map(|m| m.find_iter(text).count()).unwrap_or(0);
+        assert_eq!(
+            found,
+            1,
+            "no mention in {:?}",
+            text.chars()
+                .map(|c| format!("U+{:04X}", c as u32))
+                .collect::<Vec<_>>()
+        );
     }
 }

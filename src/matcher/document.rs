@@ -3,11 +3,14 @@
 
 use core::ops::Range;
 
+use super::automaton::KeyAutomaton;
 use super::encode::Key;
 use super::mention::{EntityInfo, MatchKind, Mention};
 use super::partial::Named;
 use super::variant::{self, Folded, Level};
 use super::{latin, Entry, Matcher, Table};
+use crate::gazetteer::Kind;
+use crate::normalize::display::is_invisible_junk;
 use crate::normalize::key::is_word_byte;
 use crate::OffsetMap;
 
@@ -24,6 +27,8 @@ pub(crate) struct State {
     loose: Folded,
     skeleton: Folded,
     scratch: Folded,
+    /// Token starts of the current line with the end of their longest key.
+    hits: Vec<(usize, usize)>,
 }
 
 /// One document: the unit of context for partial names and common-word
@@ -62,6 +67,7 @@ impl<'m> Document<'m> {
     /// assert_eq!(doc.find_iter("রাশিয়া ও চীন").count(), 2);
     /// ```
     pub fn find_iter<'d, 't>(&'d mut self, text: &'t str) -> Mentions<'m, 'd, 't> {
+        self.state.named.start_piece();
         Mentions::new(self.matcher, Slot::Borrowed(&mut self.state), text)
     }
 
@@ -75,6 +81,59 @@ impl<'m> Document<'m> {
     /// ```
     pub fn reset(&mut self) {
         self.state.named.clear();
+    }
+
+    /// A copy of this document that searches the pieces after the ones
+    /// searched so far *ahead of time* (on another thread, say) while this
+    /// document searches the pieces in between; [`join_piece`](Self::join_piece)
+    /// then tells, piece by piece, whether the fork found what this document
+    /// would have found.
+    ///
+    /// A piece's mentions depend on the document only through partial names
+    /// and common-word aliases, which ask whether someone was named before;
+    /// a fork logs those questions with their answers.
+    ///
+    /// ```
+    /// let matcher = bengali_names::Matcher::embedded();
+    /// let mut doc = matcher.document();
+    /// let mut ahead = doc.fork();
+    /// let later: Vec<_> = ahead.find_iter("রাশিয়া বলেছে।\n").collect();
+    /// doc.find_iter("চীন বলেছে।\n").count(); // the piece before
+    /// assert!(doc.join_piece(&mut ahead), "nothing in the piece depended on it");
+    /// assert_eq!(later.len(), 1);
+    /// ```
+    pub fn fork(&self) -> Document<'m> {
+        Document {
+            matcher: self.matcher,
+            state: State {
+                named: self.state.named.fork(),
+                ..State::default()
+            },
+        }
+    }
+
+    /// Takes over the oldest piece `fork` searched that was not joined yet
+    /// (`fork` was made by [`fork`](Self::fork) from this document or an
+    /// earlier state of it), if its mentions are exactly those this document
+    /// would find for that piece now: this document then knows whom the
+    /// piece named, as if it had searched it. Returns `false`, and changes
+    /// nothing, if not (the caller then searches the piece through this
+    /// document), or if `fork` has no piece left to join.
+    ///
+    /// ```
+    /// let matcher = bengali_names::Matcher::embedded();
+    /// let mut doc = matcher.document();
+    /// let mut ahead = doc.fork();
+    /// // Searched ahead, the surname alone links to nobody...
+    /// assert_eq!(ahead.find_iter("শোইগু বলেন।\n").count(), 0);
+    /// // ...but the piece before it names him in full.
+    /// assert_eq!(doc.find_iter("সের্গেই শোইগু এলেন।\n").count(), 1);
+    /// assert!(!doc.join_piece(&mut ahead));
+    /// assert_eq!(doc.find_iter("শোইগু বলেন।\n").count(), 1);
+    /// ```
+    pub fn join_piece(&mut self, fork: &mut Document<'m>) -> bool {
+        core::ptr::eq(self.matcher, fork.matcher)
+            && self.state.named.join_piece(&mut fork.state.named)
     }
 }
 
@@ -209,6 +268,20 @@ impl<'m, 'd, 't> Mentions<'m, 'd, 't> {
                 all
             });
         let text = self.text;
+        let mut found = found.clone();
+        // "ভোলা জেলার": the span ends before the designator (see `tail`).
+        if entity.kind() == Kind::Subdivision {
+            let stem = text
+                .get(found.span.start..found.stem_end)
+                .unwrap_or_default();
+            if let Some(keep) = matcher
+                .suffixes
+                .without_designator(&matcher.normalizer, stem)
+            {
+                found.stem_end = found.span.start + keep;
+                found.span.end = found.stem_end;
+            }
+        }
         let start = self.chars.char_offset(text, found.span.start);
         let stem_char_end = self.chars.char_offset(text, found.stem_end);
         let end = self.chars.char_offset(text, found.span.end);
@@ -306,9 +379,10 @@ struct Block<'a> {
 }
 
 impl Block<'_> {
-    /// The end of the whole inflected word for a stem ending at key index
-    /// `end`, or `None` when the rest of the token is not a suffix chain.
-    fn word_end(&self, end: usize) -> Option<usize> {
+    /// The end of the whole inflected word for a stem at key span
+    /// `start..end`, or `None` when the rest of the token is not a suffix
+    /// chain or the word is an inflected common word (see `tail`).
+    fn word_end(&self, start: usize, end: usize) -> Option<usize> {
         let bytes = self.key.bytes();
         let token_end = |from: usize| {
             bytes
@@ -319,11 +393,10 @@ impl Block<'_> {
                 .map_or(bytes.len(), |p| from + p)
         };
         let tail_end = token_end(end);
-        if !self
-            .matcher
-            .suffixes
-            .accepts(bytes.get(end..tail_end).unwrap_or_default())
-        {
+        if !self.matcher.suffixes.accepts_word(
+            bytes.get(start..tail_end).unwrap_or_default(),
+            end.saturating_sub(start),
+        ) {
             return None;
         }
         // DPRK-এর: a hyphen (folded to a space) and then only suffixes.
@@ -360,7 +433,7 @@ impl Block<'_> {
             .entries
             .get(range.start as usize..range.end as usize)
             .unwrap_or_default();
-        let end = self.word_end(stem_end)?;
+        let end = self.word_end(start, stem_end)?;
         let weak = table.weak.get(pattern).copied().unwrap_or(false);
         let make = |entry: &Entry, score: f32| Candidate {
             stem_end,
@@ -405,12 +478,20 @@ const PARTIAL_SCORE: f32 = 0.85;
 /// Searches one block (at most [`BLOCK`] bytes), calling `emit` with each
 /// mention in order; spans are relative to the block.
 ///
-/// Clean text (nearly all of it) is encoded straight from the raw bytes by
-/// the fused encoder, whose key offsets are raw offsets. A line the fused
-/// encoder cannot take (text the display rules would change, or rare
-/// characters) is normalized and encoded the slow way on its own: no rule
-/// and no mention reaches across a line break.
+/// Clean text (nearly all of it) is never normalized: its offsets are its
+/// own. A line with text the display rules would change, or with rare
+/// characters, is normalized and encoded the slow way on its own: no rule
+/// and no mention reaches across a line break. Without variants the trie
+/// is walked straight over the text's UTF-8 from each token start
+/// ([`search_lines`]); the variant pass needs the whole key, which the
+/// fused encoder writes.
 fn search_block(matcher: &Matcher, state: &mut State, text: &str, emit: &mut dyn FnMut(Found)) {
+    if let Some(automaton) = &matcher.exact.automaton {
+        if !matcher.variants && automaton.is_trie() {
+            search_lines(matcher, automaton, state, text, emit);
+            return;
+        }
+    }
     let identity = OffsetMap::identity();
     let mut from = 0;
     loop {
@@ -427,6 +508,146 @@ fn search_block(matcher: &Matcher, state: &mut State, text: &str, emit: &mut dyn
     }
 }
 
+/// The search without encoding the text: each line is scanned for token
+/// starts (checking that display normalization leaves it alone), the trie
+/// is walked from each over key bytes folded on the fly, and only a token
+/// with a hit gets its key written, for a window just long enough for the
+/// tail check. Gives exactly the mentions of the fused encoder's path
+/// (a test compares them).
+fn search_lines(
+    matcher: &Matcher,
+    automaton: &KeyAutomaton,
+    state: &mut State,
+    text: &str,
+    emit: &mut dyn FnMut(Found),
+) {
+    let encoder = &matcher.encoder;
+    let mut hits = core::mem::take(&mut state.hits);
+    let mut at = 0;
+    while at < text.len() {
+        hits.clear();
+        let scanned = encoder.scan_line::<true>(text, at, |token| {
+            let mut longest = None;
+            automaton.prefixes_lazy(encoder.key_bytes(text, token), |_, end| {
+                longest = Some(end);
+            });
+            if let Some(end) = longest {
+                hits.push((token, end));
+            }
+        });
+        match scanned {
+            Ok(next) => {
+                search_hits(matcher, state, text, &hits, emit);
+                at = next;
+            }
+            Err(stop) => {
+                let end = line_end(text, stop);
+                search_slow(matcher, state, text, at..end, emit);
+                at = end;
+            }
+        }
+    }
+    state.hits = hits;
+}
+
+/// The offset of the `\n` ending the line that holds `at`, or the text's
+/// end.
+fn line_end(text: &str, at: usize) -> usize {
+    text.as_bytes()
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
+        .map_or(text.len(), |p| at + p)
+}
+
+/// The mentions at the token starts of one fast line that start a key:
+/// `hits` holds each token start with the end of its longest key.
+fn search_hits(
+    matcher: &Matcher,
+    state: &mut State,
+    text: &str,
+    hits: &[(usize, usize)],
+    emit: &mut dyn FnMut(Found),
+) {
+    let identity = OffsetMap::identity();
+    let mut covered = 0;
+    for &(start, longest) in hits {
+        if start < covered {
+            continue;
+        }
+        // The tail check reads the rest of the token after a key, and after
+        // a hyphen the next token: the window ends after those. It starts
+        // at a token start and ends after a word character, so its key is
+        // the line's key from that token on (the fold needs no state from
+        // before a token, and nothing in it looks past a word character).
+        // The encoder with origins: spans map back without re-walking.
+        let window = start..matcher.encoder.window_end(text, longest);
+        let piece = text.get(window).unwrap_or_default();
+        state.key.encode(&matcher.encoder, piece);
+        let block = Block {
+            matcher,
+            key: &state.key,
+            display: piece,
+            named: &state.named,
+        };
+        let Some(best) = best_exact(&block, 0) else {
+            continue;
+        };
+        let found = record(matcher, state, piece, &identity, start, 0, best);
+        covered = found.span.end;
+        emit(found);
+    }
+}
+
+/// The best exact candidate at the token start `start` of the block's key.
+fn best_exact(block: &Block, start: usize) -> Option<Candidate> {
+    let automaton = block.matcher.exact.automaton.as_ref()?;
+    let mut best: Option<Candidate> = None;
+    automaton.prefixes(block.key.bytes(), start, |pattern, end| {
+        if let Some(c) = block.candidate(Which::Exact, pattern, start, end, 1.0) {
+            if best.as_ref().is_none_or(|b| c.beats(b)) {
+                best = Some(c);
+            }
+        }
+    });
+    best
+}
+
+/// Takes `best`, chosen at key index `start` of `state.key`, as a mention:
+/// notes the entity as named and maps its spans back to the input.
+fn record(
+    matcher: &Matcher,
+    state: &mut State,
+    display: &str,
+    offsets: &OffsetMap,
+    base: usize,
+    start: usize,
+    best: Candidate,
+) -> Found {
+    if best.kind != MatchKind::Partial {
+        state.named.insert(best.target);
+    }
+    let display_span = state
+        .key
+        .span_to_display(&matcher.encoder, display, start..best.end);
+    let stem_display_end = state
+        .key
+        .span_to_display(&matcher.encoder, display, start..best.stem_end)
+        .end;
+    let span = offsets.span_to_input(display_span);
+    let stem_end = offsets
+        .end_to_input(stem_display_end)
+        .clamp(span.start, span.end);
+    Found {
+        span: span.start + base..span.end + base,
+        stem_end: stem_end + base,
+        target: best.target,
+        alternatives: best.alternatives,
+        table: best.table,
+        kind: best.kind,
+        score: best.score,
+    }
+}
+
 /// The reference path for `text[span]`: normalize, then encode the display
 /// text, then search; spans come back relative to `text`.
 fn search_slow(
@@ -439,14 +660,34 @@ fn search_slow(
     let piece = text.get(span.clone()).unwrap_or_default();
     let normalized = matcher.normalizer.normalize(piece);
     state.key.encode(&matcher.encoder, normalized.text());
+    // A changed cluster maps back with the invisibles normalization deleted
+    // around it (a BOM before the first word, a zero-width space after a
+    // name); a mention covers the word, not those.
+    let mut trimmed = |mut found: Found| {
+        found.span = trim_deleted(text, found.span);
+        found.stem_end = found.stem_end.clamp(found.span.start, found.span.end);
+        emit(found);
+    };
     search_key(
         matcher,
         state,
         normalized.text(),
         normalized.offsets(),
         span.start,
-        emit,
+        &mut trimmed,
     );
+}
+
+/// `span` of `text` without the characters display normalization deletes
+/// (D9) at its edges.
+fn trim_deleted(text: &str, span: Range<usize>) -> Range<usize> {
+    let word = text.get(span.clone()).unwrap_or_default();
+    let inner = word.trim_matches(is_invisible_junk);
+    if inner.is_empty() {
+        return span;
+    }
+    let start = span.start + (word.len() - word.trim_start_matches(is_invisible_junk).len());
+    start..start + inner.len()
 }
 
 /// Searches the key in `state.key`, whose origins are offsets into
@@ -478,14 +719,15 @@ fn search_key(
             &mut state.scratch,
         );
     }
-    let bytes = state.key.bytes();
     let mut covered = 0;
     // Cursors into the variant texts, kept at the current token start.
     let mut loose_at = 0;
     let mut skeleton_at = 0;
     let mut found = Vec::new();
-    for &start in state.key.tokens() {
-        let start = start as usize;
+    for t in 0..state.key.tokens().len() {
+        let Some(start) = state.key.tokens().get(t).map(|&s| s as usize) else {
+            break;
+        };
         if start < covered {
             continue;
         }
@@ -495,7 +737,7 @@ fn search_key(
             display,
             named: &state.named,
         };
-        let mut best: Option<Candidate> = None;
+        let mut best = best_exact(&block, start);
         let mut consider = |candidate: Option<Candidate>| {
             if let Some(c) = candidate {
                 if best.as_ref().is_none_or(|b| c.beats(b)) {
@@ -503,11 +745,6 @@ fn search_key(
                 }
             }
         };
-        if let Some(automaton) = &matcher.exact.automaton {
-            automaton.prefixes(bytes, start, |pattern, end| {
-                consider(block.candidate(Which::Exact, pattern, start, end, 1.0));
-            });
-        }
         if variants {
             for (which, folded, at) in [
                 (Which::Loose, &state.loose, &mut loose_at),
@@ -552,53 +789,56 @@ fn search_key(
             continue;
         };
         covered = best.end;
-        if best.kind != MatchKind::Partial {
-            state.named.insert(best.target);
-        }
-        let display_span = state
-            .key
-            .span_to_display(&matcher.encoder, display, start..best.end);
-        let stem_display_end = state
-            .key
-            .span_to_display(&matcher.encoder, display, start..best.stem_end)
-            .end;
-        let span = offsets.span_to_input(display_span);
-        let stem_end = offsets
-            .end_to_input(stem_display_end)
-            .clamp(span.start, span.end);
-        emit(Found {
-            span: span.start + base..span.end + base,
-            stem_end: stem_end + base,
-            target: best.target,
-            alternatives: best.alternatives,
-            table: best.table,
-            kind: best.kind,
-            score: best.score,
-        });
+        emit(record(matcher, state, display, offsets, base, start, best));
     }
 }
 
 /// Counts the candidate hits at token starts, before any check: the core
 /// of the search, for benchmarks.
 ///
-/// The display text goes through the same fused encoder as the search
-/// (clean text never leaves it; the rare line with other characters is
-/// encoded the slow way), and the automaton is walked from each token start.
+/// With the trie, each line of the display text is scanned for token
+/// starts and the trie walked from each over key bytes folded on the fly
+/// (the text is never encoded whole); the rare line with other characters
+/// is encoded the slow way. The other engines walk the fused encoder's key.
 pub(crate) fn count_stem_hits(matcher: &Matcher, key: &mut Key, display: &str) -> usize {
     let Some(automaton) = &matcher.exact.automaton else {
         return 0;
     };
-    let mut hits = 0;
-    let mut count = |key: &Key| {
-        let bytes = key.bytes();
+    let count = |key: &Key| {
+        let mut hits = 0;
         for &start in key.tokens() {
-            automaton.prefixes(bytes, start as usize, |_, _| hits += 1);
+            automaton.prefixes(key.bytes(), start as usize, |_, _| hits += 1);
         }
+        hits
     };
+    let mut hits = 0;
+    if automaton.is_trie() {
+        let encoder = &matcher.encoder;
+        let mut at = 0;
+        while at < display.len() {
+            let mut line = 0;
+            let scanned = encoder.scan_line::<false>(display, at, |token| {
+                automaton.prefixes_lazy(encoder.key_bytes(display, token), |_, _| line += 1);
+            });
+            match scanned {
+                Ok(next) => {
+                    hits += line;
+                    at = next;
+                }
+                Err(stop) => {
+                    let end = line_end(display, stop);
+                    key.encode(encoder, display.get(at..end).unwrap_or_default());
+                    hits += count(key);
+                    at = end;
+                }
+            }
+        }
+        return hits;
+    }
     let mut from = 0;
     loop {
         let slow = key.encode_raw(&matcher.encoder, display, from);
-        count(key);
+        hits += count(key);
         let Some(line) = slow else {
             break;
         };
@@ -606,19 +846,13 @@ pub(crate) fn count_stem_hits(matcher: &Matcher, key: &mut Key, display: &str) -
             &matcher.encoder,
             display.get(line.clone()).unwrap_or_default(),
         );
-        count(key);
+        hits += count(key);
         from = line.end;
         if from >= display.len() {
             break;
         }
     }
     hits
-}
-
-impl Table {
-    fn range(&self, pattern: usize) -> Range<u32> {
-        self.ranges.get(pattern).map_or(0..0, |&(s, e)| s..e)
-    }
 }
 
 impl Matcher {
@@ -734,7 +968,55 @@ mod tests {
         }
     }
 
+    #[test]
+    fn no_key_reaches_across_a_line_break() {
+        // U+2028 folds to a line break: such an alias is dropped, since the
+        // fast path takes each line on its own.
+        let tsv = format!(
+            "{}\ns:1\tcity\tS1\tঢাকা\u{2028}শহর\t\t\t\t\t\t\tsynthetic\n",
+            crate::gazetteer::HEADER
+        );
+        let gazetteer = crate::Gazetteer::builder()
+            .embedded(false)
+            .lenient(true)
+            .add_str("t.tsv", &tsv)
+            .build()
+            .unwrap();
+        let matcher = Matcher::builder()
+            .variants(false)
+            .build(&gazetteer)
+            .unwrap();
+        let spans: Vec<Range<usize>> = matcher.find_iter("ঢাকা\nশহর").map(|m| m.span()).collect();
+        assert!(spans.is_empty(), "{spans:?}");
+    }
+
+    /// Lines the fast path takes and lines it hands to the slow one, from
+    /// random characters rather than words.
+    #[test]
+    fn fast_and_reference_paths_agree_on_mixed_lines() {
+        for text in [
+            "ঢাকা-র রাশিয়া\u{2011}কে\nউত্তর কোরিয়া।ঢাকা\u{200D}র",
+            "DPRK-এর DPRK- -DPRK north korea NORTH KOREA\n",
+            "ঢাকা\u{09DF}\nঢাকা ঢাকা\n\né ঢাকা",
+            "উত্তর \u{2003}কোরিয়া উত্তর\tকোরিয়া উত্তর  কোরিয়া\r\nঢাকা",
+            "ক্রিয়া\u{0981}ঢাকা ৎঢাকা",
+        ] {
+            for matcher in matchers() {
+                same_both_ways(matcher, text);
+            }
+        }
+    }
+
     proptest! {
+        #[test]
+        fn fast_and_reference_paths_agree_on_random_chars(
+            text in "[ঢাকারশিয়উত্তরকোঃংঁ \\-\t\nA-Za-z\u{09DF}\u{09C7}\u{09BE}\u{200D}\u{200C}\u{2011}\u{2019}।é\u{0301}]{0,40}",
+        ) {
+            for matcher in matchers() {
+                same_both_ways(matcher, &text);
+            }
+        }
+
         #[test]
         fn fused_and_reference_paths_agree_on_random_text(
             pieces in proptest::collection::vec(prop_oneof![

@@ -24,6 +24,13 @@ pub(crate) struct Encoder {
     /// code point ([`display::may_be_dirty`]); the fused encoder skips the
     /// normalizer's test for the rest.
     maybe_dirty: [bool; 128],
+    /// Per code point: its (first) key byte is a word byte, so it starts a
+    /// token after a non-word character.
+    word: [bool; 128],
+    /// The scan's table: for the UTF-8 bytes `b1 b2` of a Bengali code
+    /// point (after `E0`), at `(b1 << 8 | b2) - 0xA600`, its block offset,
+    /// with [`WORD`] set for a word character.
+    pairs: Box<[u8; 512]>,
     danda: u8,
     double_danda: u8,
 }
@@ -53,14 +60,232 @@ impl Encoder {
         for (cur, slot) in maybe_dirty.iter_mut().enumerate() {
             *slot = display::may_be_dirty(cur, false);
         }
+        let word = table.map(|[first, _]| key::is_word_byte(first));
+        let mut pairs = Box::new([0u8; 512]);
+        for (i, slot) in pairs.iter_mut().enumerate() {
+            // Only continuation bytes follow E0 A6 / E0 A7 in UTF-8.
+            let (b1, b2) = (i >> 8, i & 0xFF);
+            let cur = (b1 << 6) | (b2 & 0x3F);
+            let word = word.get(cur).copied().unwrap_or(false);
+            *slot = u8::try_from(cur).unwrap_or(0) | if word { WORD } else { 0 };
+        }
         Encoder {
             table,
             maybe_dirty,
+            word,
+            pairs,
             danda: single(chars::DANDA),
             double_danda: single(chars::DOUBLE_DANDA),
         }
     }
 }
+
+impl Encoder {
+    /// Scans the line of `text` starting at `from` without encoding it,
+    /// calling `on_token` with the text offset of every token start (a
+    /// character whose key byte is a word byte after one whose is not,
+    /// joiners being transparent): the fast path hands each to the trie,
+    /// which reads the key bytes it needs through [`KeyBytes`].
+    ///
+    /// The characters taken, and with `CHECK_DIRTY` the display-dirtiness
+    /// test, are exactly those of [`Key::encode_raw`], so a line is fast
+    /// here exactly when it is fast there. `Ok`: the line (up to and
+    /// including its `\n`) was all fast, and the next one starts at the
+    /// offset given; `Err`: the line holds a character the fast path does
+    /// not take (or that display normalization may change) at the offset
+    /// given, and token starts reported so far must be dropped.
+    #[inline]
+    pub(crate) fn scan_line<const CHECK_DIRTY: bool>(
+        &self,
+        text: &str,
+        from: usize,
+        mut on_token: impl FnMut(usize),
+    ) -> Result<usize, usize> {
+        let bytes = text.as_bytes();
+        let limit = bytes.len().saturating_sub(2);
+        let mut at = from;
+        let mut last_word = false;
+        let mut prev = [display::NO_PREV; 2];
+        loop {
+            // The hot loop: a run of Bengali code points. `at < limit`
+            // lets the compiler drop the bounds checks of the three reads.
+            while at < limit {
+                let (Some(&0xE0), Some(&b1), Some(&b2)) =
+                    (bytes.get(at), bytes.get(at + 1), bytes.get(at + 2))
+                else {
+                    break;
+                };
+                // E0 A6 xx and E0 A7 xx: the pair (b1, b2) indexes the table.
+                let Some(&class) = self
+                    .pairs
+                    .get((usize::from(b1) << 8 | usize::from(b2)).wrapping_sub(0xA600))
+                else {
+                    break;
+                };
+                if CHECK_DIRTY {
+                    let cur = usize::from(class & 0x7F);
+                    if self.maybe_dirty.get(cur).copied().unwrap_or(true)
+                        && display::bengali_is_dirty(bytes, at, prev, cur, false)
+                    {
+                        return Err(at);
+                    }
+                    prev = [cur, prev[0]];
+                }
+                let word = class & WORD != 0;
+                if word && !last_word {
+                    on_token(at);
+                }
+                last_word = word;
+                at += 3;
+            }
+            match bytes.get(at..).unwrap_or_default() {
+                [b'\n', ..] => return Ok(at + 1),
+                [b0, ..] if *b0 < 0x80 => {
+                    let word = b0.is_ascii_alphanumeric();
+                    if word && !last_word {
+                        on_token(at);
+                    }
+                    last_word = word;
+                    prev = [display::NO_PREV; 2];
+                    at += 1;
+                }
+                [] => return Ok(bytes.len()),
+                // Dandas, and the dashes and quotes of U+2010–U+2027
+                // (a hyphen between words folds to a space): no word.
+                [0xE0, 0xA5, 0xA4 | 0xA5, ..] | [0xE2, 0x80, 0x90..=0xA7, ..] => {
+                    last_word = false;
+                    prev = [display::NO_PREV; 2];
+                    at += 3;
+                }
+                // K1: joiners vanish; a token goes on across them.
+                [0xE2, 0x80, 0x8C | 0x8D, ..] => {
+                    prev = [display::NO_PREV; 2];
+                    at += 3;
+                }
+                _ => return Err(at),
+            }
+        }
+    }
+
+    /// Where the window searched for a key ending at `at` ends: after the
+    /// rest of that token and, when a hyphen follows, the hyphen and the
+    /// token after it (a hyphen may join suffixes: DPRK-এর). Only
+    /// characters of a fast line are read.
+    pub(crate) fn window_end(&self, text: &str, at: usize) -> usize {
+        let end = self.token_end(text, at);
+        match text.get(end..).and_then(|rest| rest.chars().next()) {
+            // The hyphens the tail check looks past.
+            Some(c) if super::latin::is_hyphen(c) => self.token_end(text, end + c.len_utf8()),
+            _ => end,
+        }
+    }
+
+    /// The end of the run of word characters (and joiners) at `at`.
+    fn token_end(&self, text: &str, mut at: usize) -> usize {
+        let bytes = text.as_bytes();
+        loop {
+            match bytes.get(at..).unwrap_or_default() {
+                [0xE0, b1 @ (0xA6 | 0xA7), b2, ..]
+                    if self
+                        .word
+                        .get(usize::from(((b1 & 1) << 6) | (b2 & 0x3F)))
+                        .copied()
+                        .unwrap_or(false) =>
+                {
+                    at += 3;
+                }
+                [0xE2, 0x80, 0x8C | 0x8D, ..] => at += 3,
+                [b0, ..] if b0.is_ascii_alphanumeric() => at += 1,
+                _ => return at,
+            }
+        }
+    }
+
+    /// The key bytes of `text` from the token start `at` on, folded as
+    /// they are read (see [`KeyBytes`]).
+    #[inline]
+    pub(crate) fn key_bytes<'a>(&'a self, text: &'a str, at: usize) -> KeyBytes<'a> {
+        KeyBytes {
+            encoder: self,
+            text,
+            at,
+            fold: Fold::default(),
+            pending: None,
+        }
+    }
+}
+
+/// The match key of a text from a token start on, one byte at a time,
+/// with the text offset where the character of each byte ends; it stops
+/// at the first character the fast path does not take. The fold needs no
+/// state from before a token start, so this yields exactly the bytes of
+/// the whole text's key from that token on. A trie walk reads only the
+/// first few: most walks end after one to three characters.
+#[derive(Clone, Debug)]
+pub(crate) struct KeyBytes<'a> {
+    encoder: &'a Encoder,
+    text: &'a str,
+    at: usize,
+    fold: Fold,
+    /// The second byte of a character that gives two (ৎ).
+    pending: Option<u8>,
+}
+
+impl Iterator for KeyBytes<'_> {
+    type Item = (u8, usize);
+
+    // Inlined into the trie walk, where it runs for every byte read.
+    #[inline(always)]
+    fn next(&mut self) -> Option<(u8, usize)> {
+        if let Some(byte) = self.pending.take() {
+            return Some((byte, self.at));
+        }
+        let bytes = self.text.as_bytes();
+        // The common characters inline, as in Fold::step (which the tests
+        // hold to the reference fold); the rest through it.
+        if let Some(&[0xE0, b1 @ (0xA6 | 0xA7), b2]) = bytes.get(self.at..self.at + 3) {
+            let cur = usize::from(((b1 & 1) << 6) | (b2 & 0x3F));
+            let [first, second] = self
+                .encoder
+                .table
+                .get(cur)
+                .copied()
+                .unwrap_or([key::OTHER, 0]);
+            self.fold.last_space = false;
+            // Both bytes of a two-byte character (ৎ) are word bytes.
+            self.fold.last_word = self.encoder.word.get(cur).copied().unwrap_or(false);
+            self.at += 3;
+            if second != 0 {
+                self.pending = Some(second);
+            }
+            return Some((first, self.at));
+        }
+        if let Some(&b0) = bytes.get(self.at).filter(|b| b.is_ascii_alphanumeric()) {
+            self.fold.last_space = false;
+            self.fold.last_word = true;
+            self.at += 1;
+            return Some((b0.to_ascii_lowercase(), self.at));
+        }
+        loop {
+            let Step::Emit { bytes, count, len } = self.fold.step(self.encoder, self.text, self.at)
+            else {
+                return None;
+            };
+            self.at += usize::from(len);
+            match (count, bytes) {
+                (0, _) => {}
+                (1, [first, _]) => return Some((first, self.at)),
+                (_, [first, second]) => {
+                    self.pending = Some(second);
+                    return Some((first, self.at));
+                }
+            }
+        }
+    }
+}
+
+/// The flag of a word character in [`Encoder`]'s pair table.
+const WORD: u8 = 0x80;
 
 /// A match key with the way back to the display offset of every key byte.
 ///
@@ -666,12 +891,52 @@ mod tests {
             None => {
                 assert!(clean, "{display:?} is not display text");
                 compare(&fused, &reference, display, "fused encoder");
+                scan_agrees(&fused, display);
             }
             Some(line) => {
                 let stopped = display.get(line.clone()).unwrap();
                 assert!(
                     !clean || stopped.chars().any(|c| !fused_char(c)),
                     "{display:?}: the fused encoder gave up on {stopped:?}"
+                );
+            }
+        }
+    }
+
+    /// The scan without encoding finds the fused key's token starts, line
+    /// by line, and the key bytes folded on the fly from each are the key's
+    /// bytes from that token on (up to the first character the fast path
+    /// does not take: none here).
+    fn scan_agrees(fused: &Key, display: &str) {
+        let encoder = Encoder::new();
+        let mut starts = Vec::new();
+        let mut at = 0;
+        while at < display.len() {
+            match encoder.scan_line::<true>(display, at, |t| starts.push(t)) {
+                Ok(next) => at = next,
+                Err(stop) => panic!("{display:?}: the scan stopped at {stop}"),
+            }
+        }
+        let expected: Vec<usize> = fused.token_origins.iter().map(|&o| o as usize).collect();
+        assert_eq!(starts, expected, "{display:?} token starts");
+        for (&k, &t) in fused.tokens().iter().zip(&starts) {
+            let lazy: Vec<u8> = encoder.key_bytes(display, t).map(|(b, _)| b).collect();
+            assert_eq!(
+                lazy,
+                &fused.bytes()[k as usize..],
+                "{display:?} key bytes from {t}"
+            );
+            // Each position is where the byte's character ends; the span
+            // of the byte may also cover what gave no byte after it
+            // (joiners, the spaces a space swallowed).
+            for ((_, end), i) in encoder.key_bytes(display, t).zip(k as usize..) {
+                let span = fused.span_to_display(&encoder, display, i..i + 1);
+                assert!(span.start < end && end <= span.end, "{display:?} byte {i}");
+                let gap = &display[end..span.end];
+                assert!(
+                    gap.chars()
+                        .all(|c| c.is_whitespace() || c == script::ZWJ || c == script::ZWNJ),
+                    "{display:?} byte {i}: {gap:?}"
                 );
             }
         }

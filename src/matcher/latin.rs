@@ -17,6 +17,14 @@
 //!   too (ইউএস-এর), since the next token must be nothing but suffixes.
 
 /// Longest all-capitals alias that requires capitals in the text.
+///
+/// ```
+/// use bengali_names::matcher::latin::CAPS_MAX;
+/// let m = bengali_names::Matcher::embedded();
+/// assert!("DPRK".len() <= CAPS_MAX);
+/// assert_eq!(m.find_iter("DPRK-এর").count(), 1);
+/// assert_eq!(m.find_iter("dprk-এর").count(), 0, "a short abbreviation needs capitals");
+/// ```
 pub const CAPS_MAX: usize = 4;
 
 /// True when a Latin alias is a short abbreviation in capitals, which

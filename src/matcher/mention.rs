@@ -29,6 +29,13 @@ pub enum MatchKind {
 
 impl MatchKind {
     /// Every kind, in declaration order.
+    ///
+    /// ```
+    /// use bengali_names::matcher::MatchKind;
+    /// for kind in MatchKind::ALL {
+    ///     assert_eq!(kind.as_str().parse::<MatchKind>(), Ok(kind));
+    /// }
+    /// ```
     pub const ALL: [MatchKind; 4] = [
         MatchKind::Exact,
         MatchKind::Variant,

@@ -21,15 +21,19 @@
 //!
 //! # How a text is searched
 //!
-//! 1. The text is folded to the one-byte-per-character match key (K1–K6
-//!    of NORMALIZATION.md) in one pass over its bytes, which also checks
-//!    that display normalization ([`Normalizer`]) would leave it unchanged
-//!    and notes where tokens start. A line the check flags (or with rare
-//!    characters) is display-normalized and folded on its own, keeping the
-//!    offset map back to the caller's bytes.
-//! 2. From every token start (a word character after a non-word one), the
-//!    alias trie is walked and every alias found is a candidate; a
-//!    two-byte prefilter skips tokens that start no alias.
+//! 1. Each line is scanned once over its UTF-8 bytes: the scan checks that
+//!    display normalization ([`Normalizer`]) would leave it unchanged and
+//!    finds where tokens start (a word character after a non-word one). A
+//!    line the check flags (or with rare characters) is display-normalized
+//!    and folded to the match key (K1–K6 of NORMALIZATION.md) on its own,
+//!    keeping the offset map back to the caller's bytes.
+//! 2. From every token start, the alias trie is walked over key bytes
+//!    folded on the fly (most walks end after a few characters, so the
+//!    text is never encoded whole), and every alias found is a candidate;
+//!    a table of the trie's first two levels skips tokens that start no
+//!    alias. Only a token with a candidate gets its key written, for the
+//!    checks below. (With variants, the whole key is written first: the
+//!    variant folds need it.)
 //! 3. **Tail check**, before any choice: the rest of the candidate's token
 //!    must be empty or a chain of Bengali suffixes (`data/suffixes.txt`),
 //!    so a rejected longer alias never hides a valid shorter one. A hyphen
@@ -126,8 +130,10 @@ impl Entry {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Table {
     automaton: Option<KeyAutomaton>,
-    /// Per pattern: its entries in `entries`, best first.
-    ranges: Vec<(u32, u32)>,
+    /// Pattern `p`'s entries are `entries[bounds[p]..bounds[p + 1]]`, best
+    /// first (one bound per pattern and one more: a pair per pattern would
+    /// cost 4 more bytes for each of a million keys).
+    bounds: Vec<u32>,
     entries: Vec<Entry>,
     /// Per pattern: the key is a common word.
     weak: Vec<bool>,
@@ -141,7 +147,7 @@ impl Table {
         self.automaton
             .as_ref()
             .map_or(0, KeyAutomaton::memory_usage)
-            + self.ranges.capacity() * core::mem::size_of::<(u32, u32)>()
+            + self.bounds.capacity() * core::mem::size_of::<u32>()
             + self.entries.capacity() * core::mem::size_of::<Entry>()
             + self.weak.capacity()
             + self.open_end.capacity()
@@ -149,6 +155,14 @@ impl Table {
 
     fn len(&self) -> usize {
         self.automaton.as_ref().map_or(0, KeyAutomaton::len)
+    }
+
+    /// The entries of `pattern`, as indices into `entries`.
+    pub(crate) fn range(&self, pattern: usize) -> core::ops::Range<u32> {
+        match self.bounds.get(pattern..pattern + 2) {
+            Some(&[start, end]) => start..end,
+            _ => 0..0,
+        }
     }
 }
 

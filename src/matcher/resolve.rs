@@ -118,13 +118,15 @@ impl Matcher {
         for &(pattern, end) in hits.iter().rev() {
             let rest = key.get(end..).unwrap_or_default();
             let whole = rest.is_empty();
-            if !whole && (rest.iter().any(|&b| !is_word_byte(b)) || !self.suffixes.accepts(rest)) {
+            if !whole
+                && (rest.iter().any(|&b| !is_word_byte(b)) || !self.suffixes.accepts_word(key, end))
+            {
                 continue;
             }
-            let (start, stop) = table.ranges.get(pattern).copied().unwrap_or((0, 0));
+            let range = table.range(pattern);
             let entries = table
                 .entries
-                .get(start as usize..stop as usize)
+                .get(range.start as usize..range.end as usize)
                 .unwrap_or_default();
             for entry in entries {
                 let mut s = if whole { score } else { score * SUFFIXED };

@@ -6,14 +6,36 @@
 //! chain of known suffixes. The inventory is `data/suffixes.txt`, embedded in
 //! the library; users add suffixes through
 //! [`MatcherBuilder`](super::MatcherBuilder).
+//!
+//! Two rules keep an ordinary word from passing for an inflected name:
+//!
+//! - **Order.** Suffixes stack in the order of Bengali grammar: a number
+//!   marker (plural or classifier), then a case ending, then emphatic
+//!   particles, each slot at most once. মালি + কে + রা (case before
+//!   plural) or ফিজি + ও + র (emphatic before case) is no inflected name:
+//!   the words are মালিকেরা ("the owners") and ফিজিওর ("the physio's").
+//!   A suffix given without a class may stand anywhere, as before.
+//! - **Common words.** An inflected token that also reads as another
+//!   common word plus suffixes (মালিক + ের, সাবান + ের, or the whole token:
+//!   চিনতে, দোহাই) is that word, not the name it starts with. The words are those of
+//!   `data/common_words.txt` (its header names its sources).
 
 use core::fmt;
+use std::collections::HashSet;
 
 use crate::normalize::key;
 use crate::Normalizer;
 
 /// The shipped suffix inventory.
 pub(crate) const SHIPPED: &str = include_str!("../../data/suffixes.txt");
+
+/// The shipped common words (see the module docs).
+const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
+
+/// Bengali unit words written after a Bangladeshi place name ("ভোলা জেলা",
+/// "যশোর সদর উপজেলা"). A place mention's span ends before them: news NER
+/// corpora tag the name alone, and the unit is told by the entity found.
+const DESIGNATORS: [&str; 7] = ["জেলা", "উপজেলা", "বিভাগ", "থানা", "পৌরসভা", "সদর", "ইউনিয়ন"];
 
 /// At most this many suffixes stack on one name: পুতিন + ের + ই is two;
 /// real words stop at three (কোরিয়া + গুলো + র + ই is already rare).
@@ -73,12 +95,45 @@ impl fmt::Display for SuffixError {
 
 impl std::error::Error for SuffixError {}
 
+/// Where a suffix may stand in a chain: slots come in this order, each at
+/// most once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Slot {
+    /// Plural markers and classifiers (গুলো, রা, দের, টি).
+    Number,
+    /// Case endings (র, এ, তে, কে).
+    Case,
+    /// Emphatic particles (ই, ও).
+    Emphatic,
+    /// No class given: may stand anywhere, and repeat.
+    Free,
+}
+
+impl Slot {
+    /// The slot of a class label of `data/suffixes.txt`; `None` for a label
+    /// the grammar does not know.
+    fn of_label(label: &str) -> Option<Slot> {
+        match label {
+            "plural" | "classifier" => Some(Slot::Number),
+            "genitive" | "locative" | "objective" | "instrumental" | "dative" => Some(Slot::Case),
+            "emphatic" => Some(Slot::Emphatic),
+            "" => Some(Slot::Free),
+            _ => None,
+        }
+    }
+}
+
 /// The suffix inventory as match keys.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Suffixes {
-    /// Distinct suffix keys, longest first so that the chain search tries
-    /// the likelier reading (এর before এ) first.
-    keys: Vec<Box<[u8]>>,
+    /// Distinct (suffix key, slot) pairs, longest key first so that the
+    /// chain search tries the likelier reading (এর before এ) first.
+    keys: Vec<(Box<[u8]>, Slot)>,
+    /// Common words as match keys: a token that is one of them plus
+    /// suffixes is not an inflected shorter name.
+    words: HashSet<Box<[u8]>>,
+    /// [`DESIGNATORS`] as match keys.
+    designators: Vec<Box<[u8]>>,
 }
 
 impl Suffixes {
@@ -90,7 +145,19 @@ impl Suffixes {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let suffix = line.split('\t').next().unwrap_or_default().trim();
+            let mut fields = line.split('\t');
+            let suffix = fields.next().unwrap_or_default().trim();
+            let label = fields.next().unwrap_or_default().trim();
+            let Some(slot) = Slot::of_label(label) else {
+                return Err(SuffixError {
+                    source: source.to_owned(),
+                    line: index + 1,
+                    reason: format!(
+                        "unknown class {label:?} (plural, classifier, genitive, locative, \
+                         objective, emphatic, or none)"
+                    ),
+                });
+            };
             let display = normalizer.normalize_str(suffix);
             let folded = key::fold(&display);
             let bytes = folded.bytes();
@@ -104,22 +171,66 @@ impl Suffixes {
                     reason: format!("{suffix:?} is not a Bengali suffix"),
                 });
             }
-            if !self.keys.iter().any(|k| **k == *bytes) {
-                self.keys.push(bytes.into());
+            if !self.keys.iter().any(|(k, s)| **k == *bytes && *s == slot) {
+                self.keys.push((bytes.into(), slot));
             }
         }
         self.keys
-            .sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
         Ok(())
     }
 
-    /// The shipped inventory.
+    /// The shipped inventory, with the shipped common words.
     pub(crate) fn shipped() -> Self {
         let mut suffixes = Suffixes::default();
         // The shipped file is checked by this module's tests; a bad line
         // would leave the inventory short rather than fail every build.
         let _ = suffixes.add_list("data/suffixes.txt", SHIPPED);
+        suffixes.add_words(COMMON_WORDS);
+        let normalizer = Normalizer::new();
+        suffixes.designators = DESIGNATORS
+            .iter()
+            .map(|word| key::fold(&normalizer.normalize_str(word)).bytes().into())
+            .collect();
         suffixes
+    }
+
+    /// The length of `stem` (a place name as written, several words) without
+    /// its trailing designator words ("ভোলা জেলা" → "ভোলা"), or `None` when
+    /// it has none or what would remain is a common word or one letter: such
+    /// a name needs its designator as evidence, and keeps it.
+    pub(crate) fn without_designator(&self, normalizer: &Normalizer, stem: &str) -> Option<usize> {
+        let mut keep = stem.len();
+        loop {
+            let head = stem.get(..keep)?;
+            let Some(space) = head.rfind(char::is_whitespace) else {
+                break;
+            };
+            let word = key::fold(&normalizer.normalize_str(head.get(space..)?.trim()));
+            if !self.designators.iter().any(|d| **d == *word.bytes()) {
+                break;
+            }
+            keep = head.get(..space)?.trim_end().len();
+        }
+        let head = key::fold(&normalizer.normalize_str(stem.get(..keep)?));
+        let rest_is_name =
+            !self.words.contains(head.bytes()) && super::variant::letters(head.bytes()) >= 2;
+        (keep < stem.len() && rest_is_name).then_some(keep)
+    }
+
+    /// Adds the words of a common-word list (one per line, `#` comments,
+    /// anything after a tab ignored).
+    fn add_words(&mut self, text: &str) {
+        let normalizer = Normalizer::new();
+        for line in text.lines() {
+            let word = line.split('\t').next().unwrap_or_default().trim();
+            if word.is_empty() || word.starts_with('#') {
+                continue;
+            }
+            let display = normalizer.normalize_str(word);
+            let folded = key::fold(&display);
+            self.words.insert(folded.bytes().into());
+        }
     }
 
     /// Number of distinct suffixes.
@@ -130,19 +241,51 @@ impl Suffixes {
 
     /// True when `tail` (key bytes) is empty or a chain of suffixes.
     pub(crate) fn accepts(&self, tail: &[u8]) -> bool {
-        tail.is_empty() || self.chain(tail, MAX_CHAIN)
+        self.chain(tail, Slot::Number, MAX_CHAIN)
     }
 
-    fn chain(&self, tail: &[u8], depth: usize) -> bool {
+    /// True when `token` (key bytes of one whole token, or of its part from
+    /// a name's start) is the name `token[..stem]` plus a suffix chain, and
+    /// does not read as a longer common word plus suffixes.
+    pub(crate) fn accepts_word(&self, token: &[u8], stem: usize) -> bool {
+        let Some(tail) = token.get(stem..) else {
+            return false;
+        };
+        if !self.accepts(tail) {
+            return false;
+        }
+        if tail.is_empty() {
+            return true;
+        }
+        // Any other split counts, shorter or longer than the name: সাবানের
+        // is সাবান + ের even where a name সাবানে + র exists.
+        !(1..=token.len()).filter(|&end| end != stem).any(|end| {
+            match (token.get(..end), token.get(end..)) {
+                (Some(word), Some(rest)) => self.words.contains(word) && self.accepts(rest),
+                _ => false,
+            }
+        })
+    }
+
+    /// True when `tail` is a chain whose slots start at `from` or later.
+    fn chain(&self, tail: &[u8], from: Slot, depth: usize) -> bool {
         if tail.is_empty() {
             return true;
         }
         if depth == 0 {
             return false;
         }
-        self.keys.iter().any(|suffix| {
+        self.keys.iter().any(|(suffix, slot)| {
+            let next = match *slot {
+                Slot::Free => from,
+                _ if *slot < from => return false,
+                // The next suffix must take a later slot.
+                Slot::Number => Slot::Case,
+                Slot::Case => Slot::Emphatic,
+                Slot::Emphatic => Slot::Free,
+            };
             tail.strip_prefix(&**suffix)
-                .is_some_and(|rest| self.chain(rest, depth - 1))
+                .is_some_and(|rest| self.chain(rest, next, depth - 1))
         })
     }
 }
@@ -209,6 +352,78 @@ mod tests {
         let s = Suffixes::shipped();
         assert!(accepts(&s, "\u{09DF}\u{09C7}\u{09B0}"));
         assert!(accepts(&s, "\u{09AF}\u{09BC}\u{09C7}\u{09B0}"));
+    }
+
+    fn key_of(text: &str) -> Vec<u8> {
+        key::fold(&Normalizer::new().normalize_str(text))
+            .bytes()
+            .to_vec()
+    }
+
+    fn hex(s: &str) -> String {
+        s.chars().map(|c| format!("{:04X} ", c as u32)).collect()
+    }
+
+    #[test]
+    fn suffixes_keep_their_grammatical_order() {
+        let s = Suffixes::shipped();
+        // number → case → emphatic
+        for tail in ["গুলোতেই", "দেরকেও", "টিরই", "রাই"] {
+            assert!(accepts(&s, tail), "{}", hex(tail));
+        }
+        // case → number (কে + রা), emphatic → case (ও + র), a slot twice
+        for tail in ["কেরা", "ওর", "কের", "ইই"] {
+            assert!(!accepts(&s, tail), "{}", hex(tail));
+        }
+    }
+
+    #[test]
+    fn unlabelled_suffixes_go_anywhere_and_unknown_labels_are_errors() {
+        let mut s = Suffixes::default();
+        s.add_list("a", "কে\tobjective\nরা\tplural\nসহ\n").unwrap();
+        assert!(!accepts(&s, "কেসহরা"));
+        assert!(accepts(&s, "রাসহকে"));
+        let err = Suffixes::default()
+            .add_list("b", "সহ\tcomitative\n")
+            .unwrap_err();
+        assert_eq!(err.line(), 1);
+    }
+
+    #[test]
+    fn a_token_that_is_an_inflected_common_word_is_refused() {
+        let s = Suffixes::shipped();
+        // (token, name length in the token's key, accepted)
+        for (token, name, accepted) in [
+            ("চিনের", "চিন", true),
+            ("চিনতে", "চিন", false),
+            ("মালিতে", "মালি", true),
+            ("মালিকের", "মালি", false),
+            ("চিন", "চিন", true),
+        ] {
+            let (token_key, name_key) = (key_of(token), key_of(name));
+            assert_eq!(
+                s.accepts_word(&token_key, name_key.len()),
+                accepted,
+                "{}",
+                hex(token)
+            );
+        }
+    }
+
+    #[test]
+    fn designators_leave_the_span_unless_a_common_word_remains() {
+        let s = Suffixes::shipped();
+        let n = Normalizer::new();
+        for (stem, kept) in [
+            ("হাতীবান্ধা উপজেলা", Some("হাতীবান্ধা")),
+            ("যশোর সদর উপজেলা", Some("যশোর")),
+            ("বিশ্বনাথ উপজেলা", None),
+            ("উত্তর কোরিয়া", None),
+            ("জেলা", None),
+        ] {
+            let got = s.without_designator(&n, stem).and_then(|k| stem.get(..k));
+            assert_eq!(got, kept, "{}", hex(stem));
+        }
     }
 
     #[test]

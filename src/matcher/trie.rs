@@ -10,22 +10,44 @@
 //!
 //! Layout: nodes in breadth-first order, so the children of a node are
 //! consecutive. `labels[n]` is the byte on the edge into node `n`;
-//! `nodes[n][0]..nodes[n + 1][0]` are its children, sorted by label;
-//! `nodes[n][1]` is one more than the key ending at `n`, or 0. That is 9
-//! bytes per node.
-//! The root's children are looked up in a 256-entry table.
+//! `first[n]..first[n + 1]` are its children, sorted by label (the top bit
+//! of `first[n]` flags a node where a key ends). Bit `n` of `ends` repeats
+//! that flag, and the keys are listed in node order, found by rank. That is 5 bytes and 1.5 bits per node, and 4
+//! bytes per key: with a million keys most nodes end no key (a pattern
+//! number in every node made the trie a third larger).
+//! The root's children are looked up in a 256-entry table, and the
+//! grandchildren in a table by (child, class of the second byte): nearly
+//! every walk passes the first two levels, where nodes are widest.
 
 /// Distinct byte-string keys in an anchored trie.
 #[derive(Clone, Debug)]
 pub(crate) struct Trie {
-    /// Per node `[first child, pattern + 1 or 0]`, interleaved so that a
-    /// step of the walk reads one cache line of nodes; one more entry holds
-    /// the end of the last node's children.
-    nodes: Vec<[u32; 2]>,
+    /// Per node its first child; one more entry holds the end of the last
+    /// node's children.
+    first: Vec<u32>,
     labels: Vec<u8>,
+    /// Bit `n % 64` of word `n / 64`: a key ends at node `n`.
+    ends: Vec<u64>,
+    /// Per word of `ends`: the bits set in the words before it.
+    ranks: Vec<u32>,
+    /// The keys ending at nodes, in node order.
+    patterns: Vec<u32>,
     /// The root's child for each byte, 0 for none.
     root: Box<[u32; 256]>,
+    /// One more than the class of each byte that labels an edge into the
+    /// second level, 0 for the others.
+    classes: Box<[u8; 256]>,
+    /// Number of classes.
+    width: usize,
+    /// `second[(child - 1) * width + class]`: the child of the root's
+    /// child `child` (nodes 1, 2, … in breadth-first order) on the bytes of
+    /// `class`, 0 for none.
+    second: Vec<u32>,
 }
+
+/// The flag in `first[n]` of a node where a key ends (node numbers stay
+/// below it).
+const ENDS: u32 = 1 << 31;
 
 /// Why a trie could not be built: more nodes or keys than `u32` counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,23 +162,91 @@ impl Trie {
                 }
             }
         }
-        let mut nodes: Vec<[u32; 2]> = first
-            .iter()
-            .enumerate()
-            .map(|(n, &f)| [f, pattern.get(n).copied().unwrap_or(0)])
-            .collect();
-        nodes.shrink_to_fit();
+        // The second level's table: classes of the bytes into it, then one
+        // row per child of the root.
+        let mut classes = Box::new([0u8; 256]);
+        let mut width = 0usize;
+        let level_two = first.get(start as usize).copied().unwrap_or(0)
+            ..first.get(end as usize).copied().unwrap_or(0);
+        for node in level_two {
+            if let Some(&label) = labels.get(node as usize) {
+                if let Some(class) = classes.get_mut(usize::from(label)) {
+                    if *class == 0 {
+                        width += 1;
+                        *class = u8::try_from(width).unwrap_or(u8::MAX);
+                    }
+                }
+            }
+        }
+        let children = (end - start) as usize;
+        let mut second = vec![0u32; children * width];
+        for child in start..end {
+            let (lo, hi) = (
+                first.get(child as usize).copied().unwrap_or(0),
+                first.get(child as usize + 1).copied().unwrap_or(0),
+            );
+            for grandchild in lo..hi {
+                let class = labels
+                    .get(grandchild as usize)
+                    .and_then(|&l| classes.get(usize::from(l)))
+                    .map_or(0, |&c| usize::from(c));
+                let row = (child - start) as usize;
+                if let Some(slot) = class
+                    .checked_sub(1)
+                    .and_then(|c| second.get_mut(row * width + c))
+                {
+                    *slot = grandchild;
+                }
+            }
+        }
+        let mut ends = vec![0u64; pattern.len().div_ceil(64)];
+        let mut ranks = Vec::with_capacity(ends.len());
+        let mut patterns = Vec::new();
+        for (word, chunk) in ends.iter_mut().zip(pattern.chunks(64)) {
+            ranks.push(u32::try_from(patterns.len()).map_err(|_| TooLarge)?);
+            for (bit, &p) in chunk.iter().enumerate() {
+                if p != 0 {
+                    *word |= 1 << bit;
+                    patterns.push(p - 1);
+                }
+            }
+        }
+        // The walk tests the flag beside the child range it reads anyway;
+        // the bitmap gives the key's rank.
+        if labels.len() > ENDS as usize {
+            return Err(TooLarge);
+        }
+        for (f, &p) in first.iter_mut().zip(&pattern) {
+            if p != 0 {
+                *f |= ENDS;
+            }
+        }
+        drop(pattern);
+        first.shrink_to_fit();
         labels.shrink_to_fit();
         Ok(Trie {
-            nodes,
+            first,
             labels,
+            ends,
+            ranks,
+            patterns,
             root,
+            classes,
+            width,
+            second,
         })
     }
 
     /// Heap memory in bytes.
     pub(crate) fn memory_usage(&self) -> usize {
-        self.nodes.capacity() * 8 + self.labels.capacity() + 256 * 4
+        (self.first.capacity()
+            + self.ranks.capacity()
+            + self.patterns.capacity()
+            + self.second.capacity())
+            * 4
+            + self.ends.capacity() * 8
+            + self.labels.capacity()
+            + 256 * 5
     }
 
     /// Number of nodes, the root included.
@@ -165,11 +255,21 @@ impl Trie {
         self.labels.len()
     }
 
+    /// The key ending at `node`, a node whose [`ENDS`] flag is set.
+    #[cold]
+    fn pattern(&self, node: u32) -> Option<usize> {
+        let n = node as usize;
+        let word = *self.ends.get(n / 64)?;
+        let bit = 1u64 << (n % 64);
+        let rank = *self.ranks.get(n / 64)? + (word & (bit - 1)).count_ones();
+        self.patterns.get(rank as usize).map(|&p| p as usize)
+    }
+
     /// The child of `node` on `byte`.
     #[inline]
     fn child(&self, node: u32, byte: u8) -> Option<u32> {
-        let lo = self.nodes.get(node as usize)?[0];
-        let hi = self.nodes.get(node as usize + 1)?[0];
+        let lo = *self.first.get(node as usize)? & !ENDS;
+        let hi = *self.first.get(node as usize + 1)? & !ENDS;
         let labels = self.labels.get(lo as usize..hi as usize)?;
         let found = if labels.len() <= 8 {
             labels.iter().position(|&l| l == byte)
@@ -194,9 +294,13 @@ impl Trie {
         }
         let mut end = at + 1;
         loop {
-            if let Some(&[_, p]) = self.nodes.get(node as usize) {
-                if p != 0 {
-                    found(p as usize - 1, end);
+            if self
+                .first
+                .get(node as usize)
+                .is_some_and(|&f| f & ENDS != 0)
+            {
+                if let Some(p) = self.pattern(node) {
+                    found(p, end);
                 }
             }
             let Some(&byte) = bytes.next() else {
@@ -207,6 +311,82 @@ impl Trie {
                 None => return,
             }
             end += 1;
+        }
+    }
+}
+
+impl Trie {
+    /// [`prefixes`](Self::prefixes) over key bytes made on the fly: the
+    /// key bytes are `first`, `second`, then `rest`, each with a position
+    /// (the text offset where its character ends), and `found(pattern,
+    /// position)` gets the position of the key's last byte. Like the
+    /// matcher's prefilter, finds nothing unless some key starts with the
+    /// first two bytes. Reads no byte past the walk's dead end.
+    #[inline]
+    pub(crate) fn walk(
+        &self,
+        (b0, end0): (u8, usize),
+        (b1, mut end): (u8, usize),
+        mut rest: impl Iterator<Item = (u8, usize)>,
+        mut found: impl FnMut(usize, usize),
+    ) {
+        let child = self.root.get(usize::from(b0)).copied().unwrap_or(0);
+        let class = self.classes.get(usize::from(b1)).copied().unwrap_or(0);
+        if child == 0 || class == 0 {
+            return;
+        }
+        // The root's children are nodes 1, 2, … (the root is node 0).
+        let row = (child as usize - 1) * self.width;
+        let mut node = self
+            .second
+            .get(row + usize::from(class) - 1)
+            .copied()
+            .unwrap_or(0);
+        if node == 0 {
+            return;
+        }
+        if self
+            .first
+            .get(child as usize)
+            .is_some_and(|&f| f & ENDS != 0)
+        {
+            if let Some(p) = self.pattern(child) {
+                found(p, end0);
+            }
+        }
+        loop {
+            let Some(&[lo, hi]) = self.first.get(node as usize..node as usize + 2) else {
+                return;
+            };
+            if lo & ENDS != 0 {
+                if let Some(p) = self.pattern(node) {
+                    found(p, end);
+                }
+            }
+            let (lo, hi) = (lo & !ENDS, hi & !ENDS);
+            if lo == hi {
+                return;
+            }
+            let Some((byte, next_end)) = rest.next() else {
+                return;
+            };
+            let Some(labels) = self.labels.get(lo as usize..hi as usize) else {
+                return;
+            };
+            // Labels are sorted: a short scan stops at the first larger one.
+            let at = if labels.len() <= 8 {
+                match labels.iter().position(|&l| l >= byte) {
+                    Some(i) if labels.get(i) == Some(&byte) => i,
+                    _ => return,
+                }
+            } else {
+                match labels.binary_search(&byte) {
+                    Ok(i) => i,
+                    Err(_) => return,
+                }
+            };
+            node = lo + at as u32;
+            end = next_end;
         }
     }
 }
@@ -278,7 +458,24 @@ mod tests {
         ) {
             let trie = Trie::new(&keys).unwrap();
             for at in 0..=hay.len() {
-                prop_assert_eq!(all(&trie, &hay, at), naive(&keys, &hay, at));
+                let expected = naive(&keys, &hay, at);
+                prop_assert_eq!(all(&trie, &hay, at), expected.clone());
+                // The lazy walk, with the index after each byte as its position.
+                let mut walked = Vec::new();
+                let mut bytes = hay.iter().enumerate().skip(at).map(|(i, &b)| (b, i + 1));
+                // The lazy walk starts with two bytes in hand and, like the
+                // matcher's prefilter, finds nothing unless some key starts
+                // with both.
+                if let (Some(first), Some(second)) = (bytes.next(), bytes.next()) {
+                    trie.walk(first, second, bytes, |p, end| walked.push((p, end)));
+                    let pair = &hay[at..at + 2];
+                    let gated = if keys.iter().any(|k| k.starts_with(pair)) {
+                        expected
+                    } else {
+                        Vec::new()
+                    };
+                    prop_assert_eq!(walked, gated);
+                }
             }
         }
     }

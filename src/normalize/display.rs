@@ -27,7 +27,7 @@ use super::{DigitStyle, NormalizeOptions};
 use crate::script::{self, chars, class_of, BengaliClass, ZWJ, ZWNJ};
 
 /// D9: characters that are removed outright.
-fn is_invisible_junk(c: char) -> bool {
+pub(crate) fn is_invisible_junk(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
 }
 
@@ -183,7 +183,7 @@ static ACTIONS: [u8; 129 * 128] = {
 };
 
 /// Decides whether a code point outside ASCII and the Bengali block may change.
-fn other_is_dirty(text: &str, at: usize, c: char, options: &NormalizeOptions) -> bool {
+pub(crate) fn other_is_dirty(text: &str, at: usize, c: char, options: &NormalizeOptions) -> bool {
     match c {
         // The danda and the punctuation of news text: common, never changed
         // but by the ASCII-punctuation option (the tests check that these have
@@ -364,7 +364,8 @@ fn read_units(text: &str, region: Range<usize>) -> Vec<Unit> {
     while at < region.end {
         let rest = text.get(at..region.end).unwrap_or_default();
         let Some(c) = rest.chars().next() else { break };
-        if c == 'à' {
+        // `à`, or `a` + U+0300, which NFC will make `à`.
+        if c == 'à' || c == 'a' {
             if let Some(repaired) = mojibake::repair_prefix(rest) {
                 for (d, range) in repaired {
                     let start = absorbed_from.take().unwrap_or(at + range.start);
@@ -403,7 +404,7 @@ fn read_units(text: &str, region: Range<usize>) -> Vec<Unit> {
 fn repair_visual_order(units: &mut Vec<Unit>) {
     let mut i = 0;
     while i < units.len() {
-        let prev = i.checked_sub(1).and_then(|p| units.get(p)).map(|u| u.c);
+        let prev = last_after_reordering(units.get(..i).unwrap_or_default());
         let is_orphan_e =
             units.get(i).map(|u| u.c) == Some(chars::SIGN_E) && !can_carry_vowel_sign(prev);
         if is_orphan_e && is_consonant(units.get(i + 1).map(|u| u.c)) {
@@ -431,6 +432,27 @@ fn repair_visual_order(units: &mut Vec<Unit>) {
     }
 }
 
+/// The last code point of `units` once NFC has put its trailing combining
+/// marks in canonical order: of the marks after the last starter, the last
+/// one of the highest combining class. D4 judges an e-kar's base by it, so
+/// `ক ্ ় ে` (an orphan e-kar once NFC writes `ক ় ্`) is repaired in the
+/// same pass as its reordered spelling.
+fn last_after_reordering(units: &[Unit]) -> Option<char> {
+    let mut last = None;
+    let mut highest = 0;
+    for unit in units.iter().rev() {
+        let class = canonical_combining_class(unit.c);
+        if class == 0 {
+            return last.or(Some(unit.c));
+        }
+        if class > highest {
+            highest = class;
+            last = Some(unit.c);
+        }
+    }
+    last
+}
+
 /// True when `c` continues the cluster of the code point before it.
 fn continues_cluster(c: char) -> bool {
     match class_of(c) {
@@ -441,9 +463,18 @@ fn continues_cluster(c: char) -> bool {
                 || c == ZWNJ
                 || (!c.is_ascii()
                     && (canonical_combining_class(c) != 0
-                        || is_nfc_quick(core::iter::once(c)) == IsNormalized::Maybe))
+                        || is_nfc_quick(core::iter::once(c)) == IsNormalized::Maybe
+                        || decomposes_to_non_starter(c)))
         }
     }
+}
+
+/// The three characters of combining class 0 whose canonical decomposition
+/// starts with a combining mark (Unicode's "non-starter decompositions"):
+/// NFD reorders that mark with the marks before it, so the character belongs
+/// to the cluster before it. A test checks the list against the UCD.
+pub(super) fn decomposes_to_non_starter(c: char) -> bool {
+    matches!(c, '\u{0F73}' | '\u{0F75}' | '\u{0F81}')
 }
 
 /// D10: collapses runs of identical dependent vowel signs.

@@ -32,12 +32,32 @@ use unicode_normalization::UnicodeNormalization;
 use crate::script::{self, chars, is_latin_letter, BengaliClass};
 
 /// Key byte of the danda ।.
+///
+/// ```
+/// use bengali_names::normalize::key::{fold, DANDA, DOUBLE_DANDA};
+/// assert_eq!(fold("।॥").bytes(), [DANDA, DOUBLE_DANDA]);
+/// ```
 pub const DANDA: u8 = 0x84;
 /// Key byte of the double danda ॥.
+///
+/// ```
+/// use bengali_names::normalize::key::{fold, DOUBLE_DANDA};
+/// assert_eq!(fold("॥").bytes(), [DOUBLE_DANDA]);
+/// ```
 pub const DOUBLE_DANDA: u8 = 0x8D;
 /// Key byte of every character with no key of its own; separates tokens.
+///
+/// ```
+/// use bengali_names::normalize::key::{fold, OTHER};
+/// assert_eq!(fold("ক€খ").bytes()[1], OTHER);
+/// ```
 pub const OTHER: u8 = 0x8E;
 /// Key byte of a Latin letter that has no ASCII base letter.
+///
+/// ```
+/// use bengali_names::normalize::key::{fold, OTHER_LETTER};
+/// assert!(fold("ŋ").bytes().iter().all(|&b| b == OTHER_LETTER));
+/// ```
 pub const OTHER_LETTER: u8 = 0x91;
 
 /// Key bytes of the whole block, derived from the script table at compile

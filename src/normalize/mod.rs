@@ -48,6 +48,12 @@ impl fmt::Display for DigitStyle {
 }
 
 /// The error of parsing an unknown [`DigitStyle`] name.
+///
+/// ```
+/// use bengali_names::DigitStyle;
+/// assert!("roman".parse::<DigitStyle>().is_err());
+/// assert_eq!("ascii".parse::<DigitStyle>(), Ok(DigitStyle::Ascii));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownDigitStyle(pub String);
 

@@ -6,10 +6,13 @@
 //! is mapped back to the bytes it came from and decoded; the repair is kept
 //! only when the result is valid UTF-8 made of Bengali-block characters,
 //! ZWJ/ZWNJ and nothing else, so ordinary French or Portuguese text is left
-//! alone.
+//! alone. Invisibles that D9 removes are skipped inside a run (and join the
+//! repaired char after them), so that one pass repairs what the next pass
+//! would otherwise find once D9 has removed them.
 
 use core::ops::Range;
 
+use super::display::is_invisible_junk;
 use crate::script::{is_bengali, ZWJ, ZWNJ};
 
 /// Windows-1252 bytes 0x80–0x9F that differ from Latin-1, as (byte, char).
@@ -35,11 +38,55 @@ fn mojibake_byte(c: char) -> Option<u8> {
     }
 }
 
+/// The mojibake byte that `text` starts with, and how many bytes of `text`
+/// spell it, in any canonically equivalent form: display normalization
+/// composes (NFC) after D11, so D11 must see what NFC will make of the text,
+/// or a second pass would find mojibake the first left (`a` U+0300 is `à`,
+/// `S` U+030C is `Š`, U+0387 is `·`).
+fn next_byte(text: &str) -> Option<(u8, usize)> {
+    let mut chars = text.char_indices();
+    let (_, first) = chars.next()?;
+    let mut c = singleton(first);
+    let mut len = first.len_utf8();
+    for (at, mark) in chars {
+        match unicode_normalization::char::compose(c, mark) {
+            Some(composed) => {
+                c = composed;
+                len = at + mark.len_utf8();
+            }
+            None => break,
+        }
+    }
+    mojibake_byte(c).map(|byte| (byte, len))
+}
+
+/// The one char `c` decomposes to canonically (U+0387 → U+00B7), or `c`.
+fn singleton(c: char) -> char {
+    let mut parts = [None; 2];
+    let mut n = 0;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if let Some(slot) = parts.get_mut(n) {
+            *slot = Some(d);
+        }
+        n += 1;
+    });
+    match parts {
+        [Some(d), None] if n == 1 => d,
+        _ => c,
+    }
+}
+
 /// True when `text` (a suffix of the input) starts like Bengali mojibake:
-/// `à` followed by `¦` or `§`.
+/// `à` followed by `¦` or `§`, maybe with invisibles (D9) between them.
 pub(crate) fn starts_mojibake(text: &str) -> bool {
-    let mut chars = text.chars();
-    chars.next() == Some('à') && matches!(chars.next(), Some('¦' | '§'))
+    let Some((0xE0, len)) = next_byte(text) else {
+        return false;
+    };
+    let rest = text.get(len..).unwrap_or_default();
+    matches!(
+        rest.chars().find(|&c| !is_invisible_junk(c)),
+        Some('¦' | '§')
+    )
 }
 
 /// If `text` starts with a run of Bengali mojibake, returns each repaired
@@ -50,12 +97,23 @@ pub(crate) fn repair_prefix(text: &str) -> Option<Vec<(char, Range<usize>)>> {
     }
     let mut repaired = Vec::new();
     let mut pending: Vec<u8> = Vec::with_capacity(4);
+    // Where the next repaired char's bytes start: right after the previous
+    // one, so invisibles before a char join it, as D9 has them join the
+    // next unit.
     let mut pending_start = 0;
-    for (at, c) in text.char_indices() {
-        let Some(byte) = mojibake_byte(c) else { break };
-        if pending.is_empty() {
-            pending_start = at;
+    let mut at = 0;
+    while let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) {
+        let next = text.get(at..).and_then(next_byte);
+        let byte = next.map(|(byte, _)| byte);
+        if is_invisible_junk(c) && byte.and_then(|b| complete(&pending, b)).is_none() {
+            // An invisible that D9 removes: skip it, so that one pass repairs
+            // `à` U+00AD `¦¬`. The soft hyphen is also the byte 0xAD, the last
+            // byte of ভ (E0 A6 AD) and ৭ (E0 A7 AD): as that it is kept.
+            at += c.len_utf8();
+            continue;
         }
+        let Some((byte, len)) = next else { break };
+        at += len;
         pending.push(byte);
         match core::str::from_utf8(&pending) {
             Ok(decoded) => {
@@ -64,10 +122,12 @@ pub(crate) fn repair_prefix(text: &str) -> Option<Vec<(char, Range<usize>)>> {
                 let Some(d) = decoded.chars().next() else {
                     break;
                 };
-                if !(is_bengali(d) || d == ZWJ || d == ZWNJ) {
+                if !is_repairable(d) {
                     break;
                 }
-                repaired.push((d, pending_start..at + c.len_utf8()));
+                let end = at;
+                repaired.push((d, pending_start..end));
+                pending_start = end;
                 pending.clear();
             }
             Err(e) if e.error_len().is_none() => {} // an incomplete sequence: read on
@@ -75,6 +135,25 @@ pub(crate) fn repair_prefix(text: &str) -> Option<Vec<(char, Range<usize>)>> {
         }
     }
     (!repaired.is_empty()).then_some(repaired)
+}
+
+/// What a repair may yield: Bengali and the joiners written with it.
+fn is_repairable(d: char) -> bool {
+    is_bengali(d) || d == ZWJ || d == ZWNJ
+}
+
+/// The char that `pending` + `byte` completes, if it completes one that a
+/// repair may yield.
+fn complete(pending: &[u8], byte: u8) -> Option<char> {
+    let mut bytes = [0; 4];
+    let len = pending.len() + 1;
+    bytes.get_mut(..pending.len())?.copy_from_slice(pending);
+    *bytes.get_mut(pending.len())? = byte;
+    let d = core::str::from_utf8(bytes.get(..len)?)
+        .ok()?
+        .chars()
+        .next()?;
+    is_repairable(d).then_some(d)
 }
 
 #[cfg(test)]
@@ -118,6 +197,31 @@ mod tests {
         for text in ["à la carte", "àé", "voilà", "à§", "Zürich"] {
             assert_eq!(repair_prefix(text), None, "{text:?}");
         }
+    }
+
+    #[test]
+    fn sees_the_text_as_nfc_will_compose_it() {
+        // U+0387 is canonically U+00B7 (the byte B7 of ষ, E0 A6 B7); `a`
+        // U+0300 is `à`; `S` U+030C is `Š` (the byte 8A of ঊ, E0 A6 8A).
+        for (garbled, bengali) in [
+            ("à¦\u{0387}", "ষ"),
+            ("a\u{0300}¦\u{0387}", "ষ"),
+            ("à¦S\u{030C}", "ঊ"),
+        ] {
+            let repaired = repair_prefix(garbled);
+            let hex: String = garbled
+                .chars()
+                .map(|c| format!("U+{:04X} ", c as u32))
+                .collect();
+            let repaired = repaired.unwrap_or_else(|| panic!("{hex}"));
+            assert_eq!(
+                repaired.iter().map(|(c, _)| c).collect::<String>(),
+                bengali,
+                "{hex}"
+            );
+            assert_eq!(repaired.last().unwrap().1.end, garbled.len(), "{hex}");
+        }
+        assert_eq!(repair_prefix("a\u{0301}¦¬"), None, "á is not à");
     }
 
     #[test]

@@ -4,6 +4,14 @@ use core::ops::Range;
 
 /// One changed cluster: `output` bytes of the normalized text came from
 /// `input` bytes of the original. Text between edits was copied unchanged.
+///
+/// ```
+/// use bengali_names::normalize::Edit;
+/// let out = bengali_names::Normalizer::new().normalize("ab\u{00AD}c");
+/// assert_eq!(out.text(), "abc");
+/// // The soft hyphen was deleted with the cluster before it.
+/// assert_eq!(out.offsets().edits(), [Edit { output: 1..2, input: 1..4 }]);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Edit {
     /// Byte range in the normalized text.

@@ -113,6 +113,22 @@ fn d4_e_kar_typed_before_its_consonant() {
             "\u{0995}\u{09C7}\u{0995}\u{09BE}",
             "\u{0995}\u{09C7}\u{0995}\u{09BE}",
         ),
+        // After ক ্ ় , which NFC writes ক ় ্: the e-kar has no base, in one
+        // pass (fuzz/regressions/normalize/d4-after-unordered-nukta-virama).
+        (
+            "\u{0995}\u{09CD}\u{09BC}\u{09C7}\u{0995}\u{09BE}",
+            "\u{0995}\u{09BC}\u{09CD}\u{0995}\u{09CB}",
+        ),
+        // The same with a sandhi mark (class 230) after the virama (9).
+        (
+            "\u{0995}\u{09CD}\u{09FE}\u{09BC}\u{09C7}\u{0995}\u{09BE}",
+            "\u{0995}\u{09BC}\u{09CD}\u{09FE}\u{0995}\u{09CB}",
+        ),
+        // ক ় ্ ় : NFC writes ক ় ় ্, the virama last.
+        (
+            "\u{0995}\u{09BC}\u{09CD}\u{09BC}\u{09C7}\u{0995}\u{09BE}",
+            "\u{0995}\u{09BC}\u{09BC}\u{09CD}\u{0995}\u{09CB}",
+        ),
     ]);
     let off = Normalizer::builder().visual_order(false).build();
     check_display(
@@ -186,7 +202,63 @@ fn d11_mojibake_is_repaired_only_when_it_yields_bengali() {
         ("x à¦¬à¦¾à¦‚à¦²à¦¾ y", "x বাংলা y"),
         ("à la carte", "à la carte"),
         ("voilà", "voilà"),
+        // An invisible inside the mojibake is removed (D9) and the mojibake
+        // repaired in the same pass (fuzz/regressions/normalize/mojibake-split-by-*).
+        ("à\u{00AD}¦¬", "\u{09AC}"),
+        ("à\u{FEFF}¦¬", "\u{09AC}"),
+        ("à¦\u{200B}¬à\u{2060}¦¾", "\u{09AC}\u{09BE}"),
+        ("\u{200B}à¦¬\u{00AD}à¦¾\u{FEFF}", "\u{09AC}\u{09BE}"),
+        // The soft hyphen is also the byte 0xAD: `à¦` U+00AD is ভ (E0 A6 AD).
+        ("à¦\u{00AD}", "\u{09AD}"),
+        ("à¦\u{00AD}à\u{00AD}¦¬", "\u{09AD}\u{09AC}"),
+        // Not mojibake with or without the invisibles: only they go.
+        ("à\u{00AD} la carte", "à la carte"),
+        ("à\u{200B}¦x", "à¦x"),
     ]);
+    // The repaired text maps to the whole input, invisibles included.
+    let input = "x à\u{00AD}¦¬à¦\u{FEFF}•\u{200B} y";
+    let out = Normalizer::new().normalize(input);
+    assert_eq!(out.text(), "x \u{09AC}\u{0995} y", "{}", hex(out.text()));
+    assert_eq!(out.span_to_input(2..8), 2..input.len() - 2);
+    assert_eq!(out.span_to_input(2..5), 2..2 + "à\u{00AD}¦¬".len());
+}
+
+#[test]
+fn nfc_reorders_a_non_starter_hidden_in_a_decomposition() {
+    use unicode_normalization::UnicodeNormalization;
+    // U+0F81 (class 0) is U+0F71 U+0F80 (classes 129, 130): NFC puts them
+    // before the sandhi mark (230), so U+0F81 belongs to its cluster
+    // (fuzz/regressions/normalize/sandhi-mark-then-tibetan-vowel-sign).
+    let hidden = ['\u{0344}', '\u{0F73}', '\u{0F75}', '\u{0F81}'];
+    for base in ["\u{0995}", "a", "\u{0995}\u{09CD}", ""] {
+        for mark in ["\u{09FE}", "\u{0301}", "\u{09BC}\u{0301}", "\u{0F71}"] {
+            for c in hidden {
+                let input = format!("{base}{mark}{c}\u{0995}");
+                let nfc: String = input.nfc().collect();
+                display(&[(&input, &nfc)]);
+            }
+        }
+    }
+}
+
+/// The list of [`display::decomposes_to_non_starter`] is the UCD's.
+#[test]
+fn non_starter_decompositions_match_the_ucd() {
+    use unicode_normalization::char::canonical_combining_class as ccc;
+    use unicode_normalization::UnicodeNormalization;
+    for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+        let expected = ccc(c) == 0
+            && core::iter::once(c)
+                .nfd()
+                .next()
+                .is_some_and(|d| ccc(d) != 0);
+        assert_eq!(
+            display::decomposes_to_non_starter(c),
+            expected,
+            "U+{:04X}",
+            c as u32
+        );
+    }
 }
 
 #[test]
@@ -382,5 +454,24 @@ mod fast_scan {
             let fast = Normalizer::new().normalize_str(&s);
             prop_assert_eq!(&fast, &full, "input {}", hex(&s));
         }
+    }
+}
+
+#[test]
+fn d11_mojibake_in_a_form_nfc_composes_is_repaired_in_one_pass() {
+    // Found by the fuzzer: U+0387 becomes U+00B7 under NFC, completing
+    // `à¦·` (ষ); `a` U+0300 becomes `à`. One pass must see what NFC makes.
+    for (input, expected) in [
+        ("x à¦\u{0387} y", "x ষ y"),
+        ("x a\u{0300}¦\u{0387} y", "x ষ y"),
+        (
+            "\u{FEFF}ক\u{00AD}1 àS\u{FFFD}à¦\u{0387}\u{07F6}",
+            "ক1 àS\u{FFFD}ষ\u{07F6}",
+        ),
+    ] {
+        let once = Normalizer::new().normalize_str(input).into_owned();
+        let twice = Normalizer::new().normalize_str(&once).into_owned();
+        assert_eq!(hex(&once), hex(expected), "input {}", hex(input));
+        assert_eq!(hex(&twice), hex(&once), "input {}", hex(input));
     }
 }

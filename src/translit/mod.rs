@@ -57,7 +57,11 @@ pub struct UnknownScheme(pub String);
 
 impl fmt::Display for UnknownScheme {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown scheme {:?} (expected iso15919 or name)", self.0)
+        write!(
+            f,
+            "unknown scheme {} (expected iso15919 or name)",
+            crate::quote::Quoted(&self.0)
+        )
     }
 }
 

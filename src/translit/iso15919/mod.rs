@@ -92,6 +92,11 @@ impl Iso15919 {
         let Some(tables) = tokens::tables() else {
             return self.normalizer.normalize_str(text);
         };
+        // Usually the text is already in display form, which the transcoder
+        // checks as it goes: one pass instead of two.
+        if let Some(latin) = forward::to_latin_if_display(tables, text) {
+            return latin;
+        }
         match self.normalizer.normalize_str(text) {
             Cow::Borrowed(display) => forward::to_latin(tables, display),
             Cow::Owned(display) => match forward::to_latin(tables, &display) {

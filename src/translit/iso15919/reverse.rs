@@ -138,7 +138,13 @@ impl Reader<'_> {
                     self.out.extend(letter.or(sign));
                 }
             }
-            Rev::Mark(c, MarkKind::Nukta) => self.out.push(c),
+            // A nukta belongs to the letter before it: the syllable goes on,
+            // and a separator after it still separates two letters
+            // (`k̤:u` ক়্উ, as the forward direction writes it).
+            Rev::Mark(c, MarkKind::Nukta) => {
+                self.out.push(c);
+                return;
+            }
             Rev::Mark(c, _) | Rev::Digit(c) => {
                 self.end_syllable();
                 self.out.push(c);

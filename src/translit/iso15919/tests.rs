@@ -1,12 +1,28 @@
 use super::Iso15919;
 use crate::Normalizer;
 
+/// Code points of `s` in hex, for failure messages.
+fn hex(s: &str) -> String {
+    s.chars()
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn round_trip(text: &str) {
     let iso = Iso15919::new();
     let latin = iso.to_latin(text);
     let back = iso.to_bengali(&latin);
     let display = Normalizer::new().normalize_str(text);
-    assert_eq!(back, display, "latin {latin:?}");
+    assert_eq!(
+        back,
+        display,
+        "\ninput   {}\nlatin   {}\nback    {}\ndisplay {}",
+        hex(text),
+        hex(&latin),
+        hex(&back),
+        hex(&display)
+    );
 }
 
 #[test]
@@ -30,6 +46,10 @@ fn letters() {
         ("\u{09A4}\u{09CD}\u{200D}", "t~"),
         ("\u{0995}\u{09CD}\u{200C}\u{09B7}", "k_ṣa"),
         ("\u{0995}\u{09BC}", "k\u{0324}a"),
+        // A separator after a nukta (fuzz/regressions/iso_roundtrip/nukta-virama-vowel-separator).
+        ("\u{0995}\u{09BC}\u{09CD}\u{0989}", "k\u{0324}:u"),
+        ("\u{0995}\u{09BC}\u{09CD}\u{09B9}", "k\u{0324}ha"),
+        ("\u{0995}\u{09BC}\u{0987}", "k\u{0324}a:i"),
         ("\u{0995}\u{09D7}", "kau̯"),
         ("\u{0995}\u{0981}", "kam̐"),
         ("\u{0995}\u{0983}", "kaḥ"),
@@ -43,7 +63,7 @@ fn letters() {
         ("{x}", "{{x}}"),
     ];
     for (bn, latin) in cases {
-        assert_eq!(iso.to_latin(bn), latin, "{bn:?}");
+        assert_eq!(iso.to_latin(bn), latin, "{}", hex(bn));
         round_trip(bn);
     }
 }
@@ -76,5 +96,50 @@ fn tricky_round_trips() {
         "৳ ১০০ ঽ",
     ] {
         round_trip(text);
+    }
+}
+
+/// The transcoder's display check agrees with the normalizer on every pair
+/// of code points of the block (and a few others around them), and on the
+/// triples and quadruples whose test looks further back (D3, D4).
+#[test]
+fn fused_display_check_agrees_with_normalizer() {
+    use super::{forward, tokens};
+    use std::borrow::Cow;
+    let t = tokens::tables().unwrap();
+    let normalizer = Normalizer::new();
+    let check = |s: &str| {
+        let clean = matches!(normalizer.normalize_str(s), Cow::Borrowed(_));
+        let fused = forward::to_latin_if_display(t, s);
+        assert_eq!(fused.is_some(), clean, "{}", hex(s));
+        if let Some(latin) = fused {
+            assert_eq!(latin, forward::to_latin(t, s), "{}", hex(s));
+        }
+    };
+    let block: Vec<char> = (0x0980..0x0A00).filter_map(char::from_u32).collect();
+    let others = [
+        ' ', 'a', ':', '{', '\u{200C}', '\u{200D}', '\u{00A0}', '\u{00AD}', '\u{0301}', '\u{0964}',
+        'à',
+    ];
+    let all: Vec<char> = block.iter().chain(&others).copied().collect();
+    for &a in &all {
+        for &b in &all {
+            check(&format!("{a}{b}"));
+            check(&format!("\u{0995}{a}{b}"));
+        }
+    }
+    // The look-back rules: ে before a consonant (+ nukta) and া/ৗ, ে ঁ া.
+    let some = [
+        '\u{0995}', '\u{09AC}', '\u{09A1}', '\u{09BC}', '\u{09C7}', '\u{09BE}', '\u{09D7}',
+        '\u{0981}', '\u{09CD}', '\u{0985}', ' ', '\u{09BF}',
+    ];
+    for &a in &some {
+        for &b in &some {
+            for &c in &some {
+                for &d in &some {
+                    check(&format!("{a}{b}{c}{d}"));
+                }
+            }
+        }
     }
 }

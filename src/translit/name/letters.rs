@@ -5,18 +5,22 @@
 /// One spelling and its cost.
 pub(crate) type Spelling = (&'static str, f32);
 
-/// Consonants. Foreign-name conventions are alternatives: ভ → v, ফ → ph
+/// Consonants. Foreign-name conventions are alternatives: ফ → ph
 /// (Bengali names write ফ as f far more often), জ/য → z, ব → v, ক → c.
+/// ভ is v first: English-language news writes it so for foreign names
+/// (Victor, David) and for most Indian ones (Vikram, Javed); bh is the
+/// Bengali reading (Bhabani). স is s: Bengali says it sh, but names are
+/// written with s (Sumon, Hasan), so sh is a distant alternative.
 #[rustfmt::skip]
 pub(crate) const CONSONANTS: &[(char, &[Spelling])] = &[
-    ('ক', &[("k", 0.0), ("c", 0.8), ("q", 1.2)]),
+    ('ক', &[("k", 0.0), ("c", 0.6), ("q", 1.2)]),
     ('খ', &[("kh", 0.0), ("k", 0.9)]),
     ('গ', &[("g", 0.0)]),
     ('ঘ', &[("gh", 0.0), ("g", 0.9)]),
     ('ঙ', &[("ng", 0.0)]),
     ('চ', &[("ch", 0.0), ("c", 1.0)]),
     ('ছ', &[("ch", 0.0), ("chh", 0.6)]),
-    ('জ', &[("j", 0.0), ("z", 0.6), ("g", 1.2)]),
+    ('জ', &[("j", 0.0), ("z", 0.4), ("g", 1.2)]),
     ('ঝ', &[("jh", 0.0), ("j", 0.8)]),
     ('ঞ', &[("n", 0.0)]),
     ('ট', &[("t", 0.0)]),
@@ -32,14 +36,14 @@ pub(crate) const CONSONANTS: &[(char, &[Spelling])] = &[
     ('প', &[("p", 0.0)]),
     ('ফ', &[("f", 0.0), ("ph", 0.5)]),
     ('ব', &[("b", 0.0), ("v", 0.7)]),
-    ('ভ', &[("bh", 0.0), ("v", 0.5)]),
+    ('ভ', &[("v", 0.0), ("bh", 0.4)]),
     ('ম', &[("m", 0.0)]),
     ('য', &[("j", 0.0), ("z", 0.5), ("y", 0.8)]),
     ('র', &[("r", 0.0)]),
     ('ল', &[("l", 0.0)]),
     ('শ', &[("sh", 0.0), ("s", 0.5)]),
     ('ষ', &[("sh", 0.0), ("s", 0.7)]),
-    ('স', &[("s", 0.0), ("sh", 0.6)]),
+    ('স', &[("s", 0.0), ("sh", 1.2)]),
     ('হ', &[("h", 0.0)]),
     ('ৎ', &[("t", 0.0)]),
     ('ৰ', &[("r", 0.0)]),
@@ -72,10 +76,10 @@ pub(crate) const CONJUNCTS: &[(&str, &[Spelling])] = &[
 #[rustfmt::skip]
 pub(crate) const VOWELS: &[(char, Option<char>, &[Spelling])] = &[
     ('অ', None,      &[("a", 0.0), ("o", 0.6)]),
-    ('আ', Some('া'), &[("a", 0.0), ("aa", 1.2)]),
-    ('ই', Some('ি'), &[("i", 0.0), ("e", 1.0)]),
+    ('আ', Some('া'), &[("a", 0.0), ("aa", 1.6)]),
+    ('ই', Some('ি'), &[("i", 0.0), ("e", 1.0), ("ee", 1.2)]),
     ('ঈ', Some('ী'), &[("i", 0.0), ("ee", 0.7), ("y", 1.0)]),
-    ('উ', Some('ু'), &[("u", 0.0), ("o", 0.9)]),
+    ('উ', Some('ু'), &[("u", 0.0), ("o", 0.7), ("oo", 1.0), ("ou", 1.2)]),
     ('ঊ', Some('ূ'), &[("u", 0.0), ("oo", 0.7)]),
     ('ঋ', Some('ৃ'), &[("ri", 0.0), ("r", 1.0)]),
     ('এ', Some('ে'), &[("e", 0.0), ("a", 0.9), ("i", 1.1)]),

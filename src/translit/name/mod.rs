@@ -8,7 +8,7 @@
 //! curated lexicon, which measured better than above it on the dev set:
 //! full 0.2582 vs 0.2489), then letter rules with inherent-vowel deletion
 //! (see `syllables.rs`) and scored alternative spellings for the
-//! foreign-name conventions (ভ → v, জ → z, ফ → ph) and for what English
+//! other conventions (ভ → bh, জ → z, ফ → ph) and for what English
 //! writes and Bengali cannot show (doubled letters, -ck).
 //!
 //! Each word keeps `k + 3` candidates, and a beam over the words ranks the
@@ -332,12 +332,46 @@ impl NameRomanizer {
                 .into_iter()
                 .map(|(s, c)| (capitalize(&s), c + RULE_COST)),
         );
+        list.extend(gaelic_prefix(&key, k));
         spell::sort_dedup(&mut list);
         // More than k per word: the whole-name beam picks the combinations.
         list.truncate(if k > 1 { k + WORD_EXTRA } else { 1 });
         list
     }
 }
+
+/// ম্যাক at the start of a word is the Gaelic prefix of McGuire and
+/// Maclean, not a syllable of its own: the rest of the word is spelled by
+/// the rules after Mc or Mac, a little ahead of the plain rule spellings.
+fn gaelic_prefix(key: &str, k: usize) -> Vec<(String, f32)> {
+    let Some(rest) = key.strip_prefix(GAELIC_PREFIX) else {
+        return Vec::new();
+    };
+    // ম্যাক্স is Max: the prefix must end a syllable.
+    let starts_syllable = rest
+        .chars()
+        .next()
+        .and_then(script::class_of)
+        .is_some_and(|c| c == script::BengaliClass::Consonant);
+    if !starts_syllable {
+        return Vec::new();
+    }
+    let units = syllables::units(rest);
+    let mut out = Vec::new();
+    for (s, c) in spell::k_best(&spell::spell(&units), k) {
+        let cost = c + RULE_COST - GAELIC_BONUS;
+        out.push((format!("Mc{}", capitalize(&s)), cost));
+        out.push((format!("Mac{s}"), cost + GAELIC_MAC_COST));
+    }
+    out
+}
+
+/// ম্যাক, the Bengali spelling of Mc/Mac.
+const GAELIC_PREFIX: &str = "\u{09AE}\u{09CD}\u{09AF}\u{09BE}\u{0995}";
+/// How far a Gaelic-prefix spelling ranks ahead of the plain rules.
+const GAELIC_BONUS: f32 = 0.3;
+/// Mac ranks just after Mc.
+const GAELIC_MAC_COST: f32 = 0.1;
 
 /// A word made of two lexicon parts, written as one word (দাশ + গুপ্ত →
 /// Dasgupta), cost just above a direct lexicon hit.

@@ -59,7 +59,7 @@ pub(crate) fn spell(units: &[Unit]) -> Vec<Options> {
             continue;
         }
         cluster(unit, prev, next.is_none(), &mut pieces);
-        pieces.push(vowel_options(unit, i, prev, next));
+        pieces.push(vowel_options(units, i));
         for &m in &unit.modifiers {
             if let Some(row) = MODIFIERS.iter().find(|row| row.0 == m) {
                 pieces.push(row.1.to_vec());
@@ -89,7 +89,7 @@ fn cluster(unit: &Unit, prev: Option<&Unit>, last: bool, pieces: &mut Vec<Option
             // য-phala: Aditya, Satya; before া it is the English a of
             // loanwords (ম্যাক্স Max, ব্যানার্জি Banerjee).
             ('য', false, Some(_)) if unit.vowel == Vowel::Sign(chars::SIGN_AA) => {
-                vec![("", 0.0), ("y", 0.5)]
+                vec![("", 0.0), ("y", 1.2)]
             }
             ('য', false, Some(_)) => vec![("y", 0.0), ("", 0.8)],
             // ব-phala: Biswas, Swami; a full b after ম and ব (অম্বর).
@@ -111,9 +111,9 @@ fn cluster(unit: &Unit, prev: Option<&Unit>, last: bool, pieces: &mut Vec<Option
             {
                 vec![("", 0.0), ("y", 0.5)]
             }
-            // A word-final ভ is a v in English spellings (Sourav, Gaurav,
-            // Dave, Salmanov).
-            ('ভ', false, None) if final_dead => vec![("v", 0.0), ("bh", 0.4)],
+            // স said sh stays s in the clusters of loanwords (Stuart,
+            // Kristensen) and at the end of a word (Jenkins, Hopkins).
+            ('স', false, _) if letters.len() > 1 || final_dead => vec![("s", 0.0)],
             _ => consonant(c, nukta).to_vec(),
         };
         let options = if letters.len() == 1 {
@@ -143,8 +143,15 @@ fn english_alternatives(
         let doubled = DOUBLED.iter().find(|d| d.0 == first).map(|d| d.1);
         options.extend(doubled.map(|d| (d, DOUBLE_COST)));
     }
-    if last && !unit.voiced() && first == "k" && prev.is_some_and(Unit::voiced) {
+    let final_after_vowel = last && !unit.voiced() && prev.is_some_and(Unit::voiced);
+    if final_after_vowel && first == "k" {
         options.push(("ck", DOUBLE_COST));
+    }
+    // English doubles a final consonant after a short vowel (Russell,
+    // Scott, Ross, Lynn, Starr, Cliff).
+    if final_after_vowel && FINAL_DOUBLES.contains(&first) {
+        let doubled = DOUBLED.iter().find(|d| d.0 == first).map(|d| d.1);
+        options.extend(doubled.map(|d| (d, FINAL_DOUBLE_COST)));
     }
     options
 }
@@ -166,11 +173,40 @@ const DOUBLED: &[(&str, &str)] = &[
 ];
 /// Cost of a doubled letter or -ck.
 const DOUBLE_COST: f32 = 1.0;
+/// Letters English doubles at the end of a name.
+const FINAL_DOUBLES: &[&str] = &["l", "t", "s", "n", "r", "f"];
+/// Cost of a doubled final letter: rarer than a doubled middle one.
+const FINAL_DOUBLE_COST: f32 = 1.3;
 
-fn vowel_options(unit: &Unit, i: usize, prev: Option<&Unit>, next: Option<&Unit>) -> Options {
+fn vowel_options(units: &[Unit], i: usize) -> Options {
+    let Some(unit) = units.get(i) else {
+        return Vec::new();
+    };
+    let prev = i.checked_sub(1).and_then(|p| units.get(p));
+    let next = units.get(i + 1);
     let glide_follows = next.is_some_and(|n| n.cluster == [('য', true)] && n.voiced());
+    let last = next.is_none();
+    // The unit before a word-final silent consonant: -ার, -টন.
+    let before_final = |c: char| {
+        next.is_some_and(|n| {
+            n.cluster == [(c, false)]
+                && n.vowel == (Vowel::Inherent { silent: true })
+                && n.modifiers.is_empty()
+        }) && i + 2 == units.len()
+    };
     match unit.vowel {
+        // A silent final e is how English ends many names (Dave, Clyde,
+        // Lane); a final -a is rarer.
+        Vowel::Inherent { silent: true } if last => vec![("", 0.0), ("e", 1.0), ("a", 1.2)],
         Vowel::Inherent { silent: true } => vec![("", 0.0), ("a", 1.0)],
+        // Bengali writes the English endings -ton, -son, -don with the
+        // inherent vowel (Clinton, Robertson, Gordon).
+        Vowel::Inherent { silent: false }
+            if before_final('ন')
+                && matches!(unit.cluster.last(), Some(('ট' | 'স' | 'ড', false))) =>
+        {
+            vec![("o", 0.0), ("a", 0.5)]
+        }
         Vowel::Inherent { silent: false } if i == 0 => INHERENT.to_vec(),
         Vowel::Inherent { silent: false } => {
             let mut options = INHERENT.to_vec();
@@ -187,11 +223,22 @@ fn vowel_options(unit: &Unit, i: usize, prev: Option<&Unit>, next: Option<&Unit>
         {
             vec![("w", 0.0), ("u", 0.5)]
         }
-        // English names end in -y where Bengali writes -ি/-ী (Betty, Healy).
-        Vowel::Sign(s @ ('ি' | 'ী')) if next.is_none() && i > 0 => {
+        // English names end in -y, -ie, -ey where Bengali writes -ি/-ী
+        // (Betty, Healy, Jackie, Rodney).
+        Vowel::Sign(s @ ('ি' | 'ী')) if last && i > 0 => {
             let mut options = vowel(s).to_vec();
-            options.push(("y", 0.5));
+            options.extend([("y", 0.3), ("ie", 1.0), ("ey", 1.0)]);
             options
+        }
+        // A final -ে is English -ay, -ey (Ray, Ashley).
+        Vowel::Sign('ে') if last && i > 0 => {
+            vec![("e", 0.0), ("ay", 1.0), ("ey", 1.2), ("a", 1.2)]
+        }
+        // The English ending -er is written -ার (Peter, Turner), as are the
+        // Bangladeshi surname endings -der, -ker, -ter (Majumder, Sarker,
+        // Akter).
+        Vowel::Sign(chars::SIGN_AA) if i > 0 && before_final('র') => {
+            vec![("a", 0.0), ("e", 0.3), ("aa", 1.6)]
         }
         Vowel::Sign(s) | Vowel::Letter(s) => vowel(s).to_vec(),
     }
