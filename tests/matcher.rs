@@ -291,6 +291,36 @@ fn common_word_aliases_do_not_fire_alone() {
 }
 
 #[test]
+fn the_tail_check_reads_the_gazetteers_common_words() {
+    // রোম + ে + ই is an inflected name, unless the user's common words say
+    // that রোমে is a word of its own (and only the loaded lists count: the
+    // shipped list is off here, so চিনতে is চিন + তে).
+    let row = "x:rome\tcity\tRome\tরোম\t\t\t\t\t\t\ttest\nx:china\tcountry\tChina\tচিন\t\t\t\t\t\t\ttest\n";
+    let tsv = format!("{}\n{row}", bengali_names::gazetteer::HEADER);
+    let build = |words: &str| {
+        let gazetteer = Gazetteer::builder()
+            .embedded(false)
+            .embedded_common_words(false)
+            .add_str("mine.tsv", &tsv)
+            .add_common_words_str("words.txt", words)
+            .build()
+            .unwrap();
+        Matcher::new(&gazetteer).unwrap()
+    };
+    let ids = |m: &Matcher, text: &str| -> Vec<String> {
+        m.find_iter(text)
+            .map(|m| m.entity().id().to_owned())
+            .collect()
+    };
+    let plain = build("");
+    assert_eq!(ids(&plain, "রোমেই"), ["x:rome"]);
+    assert_eq!(ids(&plain, "চিনতে"), ["x:china"]);
+    let with_word = build("রোমে\n");
+    assert!(ids(&with_word, "রোমেই").is_empty());
+    assert_eq!(ids(&with_word, "রোমকে"), ["x:rome"]);
+}
+
+#[test]
 fn one_letter_aliases_never_fire() {
     // æ and ß fold to two ASCII letters in the key, but are one letter.
     check(&[

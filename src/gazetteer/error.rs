@@ -3,6 +3,8 @@
 use core::fmt;
 use std::sync::Arc;
 
+use crate::quote::Quoted;
+
 /// Why a gazetteer (or common-word) file, or one of its lines, was rejected.
 ///
 /// ```
@@ -116,7 +118,12 @@ impl fmt::Display for LoadErrorKind {
                 write!(f, "missing header row (expected: {})", super::HEADER)
             }
             LoadErrorKind::BadHeader { expected, found } => {
-                write!(f, "bad header: expected column {expected:?}, found {found:?}")
+                write!(
+                    f,
+                    "bad header: expected column {}, found {}",
+                    Quoted(expected),
+                    Quoted(found)
+                )
             }
             LoadErrorKind::ColumnCount { found } => write!(
                 f,
@@ -126,7 +133,8 @@ impl fmt::Display for LoadErrorKind {
             LoadErrorKind::InvalidId { id } if id.trim().is_empty() => f.write_str("empty id"),
             LoadErrorKind::InvalidId { id } => write!(
                 f,
-                "invalid id {id:?}: ids are printable ASCII without spaces"
+                "invalid id {}: ids are printable ASCII without spaces",
+                Quoted(id)
             ),
             LoadErrorKind::UnknownKind { found } => {
                 write!(f, "{}", crate::gazetteer::UnknownKind(found.clone()))
@@ -140,7 +148,7 @@ impl fmt::Display for LoadErrorKind {
                 write!(f, "empty element in the {field} list (`||` or a `|` at an end)")
             }
             LoadErrorKind::NormalizesToNothing { name } => {
-                write!(f, "name {name:?} is empty once normalized")
+                write!(f, "name {} is empty once normalized", Quoted(name))
             }
             LoadErrorKind::MalformedBengali {
                 name,
@@ -148,7 +156,8 @@ impl fmt::Display for LoadErrorKind {
                 char_index,
             } => write!(
                 f,
-                "malformed Bengali in {name:?}: sign U+{:04X} at character {char_index} has no base letter",
+                "malformed Bengali in {}: sign U+{:04X} at character {char_index} has no base letter",
+                Quoted(name),
                 u32::from(*sign)
             ),
             LoadErrorKind::DuplicateName {
@@ -157,7 +166,8 @@ impl fmt::Display for LoadErrorKind {
                 first_field,
             } if name == first => write!(
                 f,
-                "duplicate name {name:?}: the entity already has it (in {first_field})"
+                "duplicate name {}: the entity already has it (in {first_field})",
+                Quoted(name)
             ),
             LoadErrorKind::DuplicateName {
                 name,
@@ -165,19 +175,23 @@ impl fmt::Display for LoadErrorKind {
                 first_field,
             } => write!(
                 f,
-                "duplicate name {name:?}: it matches exactly what {first:?} \
-                 (in {first_field}) matches (same match key)"
+                "duplicate name {}: it matches exactly what {} \
+                 (in {first_field}) matches (same match key)",
+                Quoted(name),
+                Quoted(first)
             ),
             LoadErrorKind::UnknownId { id } => write!(
                 f,
-                "extension row for unknown id {id:?} (no loaded file defines it)"
+                "extension row for unknown id {} (no loaded file defines it)",
+                Quoted(id)
             ),
             LoadErrorKind::Conflict { id, field, first } => write!(
                 f,
-                "id {id:?} is already defined at {first} with a different {field}"
+                "id {} is already defined at {first} with a different {field}",
+                Quoted(id)
             ),
             LoadErrorKind::UnknownParent { parent } => {
-                write!(f, "unknown parent id {parent:?}")
+                write!(f, "unknown parent id {}", Quoted(parent))
             }
         }
     }

@@ -66,6 +66,7 @@ mod stats;
 mod store;
 
 pub use builder::GazetteerBuilder;
+pub(crate) use common_words::CommonWords;
 pub use entity::{Entity, Kind, NameField, UnknownKind};
 pub use error::{LoadError, LoadErrorKind, LoadErrors};
 pub use stats::Stats;

@@ -236,6 +236,11 @@ impl Gazetteer {
         self.common_words.contains(key)
     }
 
+    /// The common-word set itself, for the matcher's token-tail check.
+    pub(crate) fn common_words(&self) -> &CommonWords {
+        &self.common_words
+    }
+
     /// How many distinct common words are loaded.
     ///
     /// ```

@@ -269,12 +269,14 @@ impl MatcherBuilder {
                 .map_or(0, |entity| gazetteer.prior(entity));
             (entry.kind.rank(), core::cmp::Reverse(prior), entry.target)
         };
+        let mut suffixes = self.suffixes;
+        suffixes.set_common_words(gazetteer.common_words().clone());
         Ok(Matcher {
             entities,
             exact: exact.finish(&by_prior, self.aho_corasick)?,
             loose: loose.finish(&by_prior, self.aho_corasick)?,
             skeleton: skeleton.finish(&by_prior, self.aho_corasick)?,
-            suffixes: self.suffixes,
+            suffixes,
             encoder,
             normalizer,
             variants: self.variants,

@@ -5,6 +5,7 @@ use core::fmt;
 use core::ops::Range;
 use core::str::FromStr;
 
+use crate::quote::Quoted;
 use crate::Kind;
 
 /// How a mention was found.
@@ -87,8 +88,8 @@ impl fmt::Display for UnknownMatchKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "unknown match kind {:?} (expected exact, variant, latin or partial)",
-            self.0
+            "unknown match kind {} (expected exact, variant, latin or partial)",
+            Quoted(&self.0)
         )
     }
 }

@@ -17,20 +17,20 @@
 //!   A suffix given without a class may stand anywhere, as before.
 //! - **Common words.** An inflected token that also reads as another
 //!   common word plus suffixes (মালিক + ের, সাবান + ের, or the whole token:
-//!   চিনতে, দোহাই) is that word, not the name it starts with. The words are those of
-//!   `data/common_words.txt` (its header names its sources).
+//!   চিনতে, দোহাই) is that word, not the name it starts with. The words are the
+//!   gazetteer's common words (the shipped `data/common_words.txt`, whose
+//!   header names its sources, plus any list the user loads), installed when
+//!   the matcher is built.
 
 use core::fmt;
-use std::collections::HashSet;
 
+use crate::gazetteer::CommonWords;
 use crate::normalize::key;
+use crate::quote::Quoted;
 use crate::Normalizer;
 
 /// The shipped suffix inventory.
 pub(crate) const SHIPPED: &str = include_str!("../../data/suffixes.txt");
-
-/// The shipped common words (see the module docs).
-const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
 
 /// Bengali unit words written after a Bangladeshi place name ("ভোলা জেলা",
 /// "যশোর সদর উপজেলা"). A place mention's span ends before them: news NER
@@ -130,8 +130,9 @@ pub(crate) struct Suffixes {
     /// chain search tries the likelier reading (এর before এ) first.
     keys: Vec<(Box<[u8]>, Slot)>,
     /// Common words as match keys: a token that is one of them plus
-    /// suffixes is not an inflected shorter name.
-    words: HashSet<Box<[u8]>>,
+    /// suffixes is not an inflected shorter name. Empty until the matcher
+    /// is built and installs the gazetteer's.
+    words: CommonWords,
     /// [`DESIGNATORS`] as match keys.
     designators: Vec<Box<[u8]>>,
 }
@@ -153,8 +154,9 @@ impl Suffixes {
                     source: source.to_owned(),
                     line: index + 1,
                     reason: format!(
-                        "unknown class {label:?} (plural, classifier, genitive, locative, \
-                         objective, emphatic, or none)"
+                        "unknown class {} (plural, classifier, genitive, locative, \
+                         objective, emphatic, or none)",
+                        Quoted(label)
                     ),
                 });
             };
@@ -168,7 +170,7 @@ impl Suffixes {
                 return Err(SuffixError {
                     source: source.to_owned(),
                     line: index + 1,
-                    reason: format!("{suffix:?} is not a Bengali suffix"),
+                    reason: format!("{} is not a Bengali suffix", Quoted(suffix)),
                 });
             }
             if !self.keys.iter().any(|(k, s)| **k == *bytes && *s == slot) {
@@ -180,13 +182,13 @@ impl Suffixes {
         Ok(())
     }
 
-    /// The shipped inventory, with the shipped common words.
+    /// The shipped inventory (no common words yet: see
+    /// [`set_common_words`](Self::set_common_words)).
     pub(crate) fn shipped() -> Self {
         let mut suffixes = Suffixes::default();
         // The shipped file is checked by this module's tests; a bad line
         // would leave the inventory short rather than fail every build.
         let _ = suffixes.add_list("data/suffixes.txt", SHIPPED);
-        suffixes.add_words(COMMON_WORDS);
         let normalizer = Normalizer::new();
         suffixes.designators = DESIGNATORS
             .iter()
@@ -218,19 +220,10 @@ impl Suffixes {
         (keep < stem.len() && rest_is_name).then_some(keep)
     }
 
-    /// Adds the words of a common-word list (one per line, `#` comments,
-    /// anything after a tab ignored).
-    fn add_words(&mut self, text: &str) {
-        let normalizer = Normalizer::new();
-        for line in text.lines() {
-            let word = line.split('\t').next().unwrap_or_default().trim();
-            if word.is_empty() || word.starts_with('#') {
-                continue;
-            }
-            let display = normalizer.normalize_str(word);
-            let folded = key::fold(&display);
-            self.words.insert(folded.bytes().into());
-        }
+    /// Installs the common words that the tail check consults: the
+    /// gazetteer's, so that a user's common-word list counts here too.
+    pub(crate) fn set_common_words(&mut self, words: CommonWords) {
+        self.words = words;
     }
 
     /// Number of distinct suffixes.
@@ -293,6 +286,14 @@ impl Suffixes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shipped suffixes with the embedded gazetteer's common words, as
+    /// a matcher built on it has them.
+    fn with_common_words() -> Suffixes {
+        let mut s = Suffixes::shipped();
+        s.set_common_words(crate::Gazetteer::embedded().common_words().clone());
+        s
+    }
 
     fn accepts(suffixes: &Suffixes, tail: &str) -> bool {
         let display = Normalizer::new().normalize_str(tail);
@@ -391,7 +392,7 @@ mod tests {
 
     #[test]
     fn a_token_that_is_an_inflected_common_word_is_refused() {
-        let s = Suffixes::shipped();
+        let s = with_common_words();
         // (token, name length in the token's key, accepted)
         for (token, name, accepted) in [
             ("চিনের", "চিন", true),
@@ -412,7 +413,7 @@ mod tests {
 
     #[test]
     fn designators_leave_the_span_unless_a_common_word_remains() {
-        let s = Suffixes::shipped();
+        let s = with_common_words();
         let n = Normalizer::new();
         for (stem, kept) in [
             ("হাতীবান্ধা উপজেলা", Some("হাতীবান্ধা")),
