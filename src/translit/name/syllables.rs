@@ -63,7 +63,7 @@ impl Unit {
         }
     }
 
-    fn is_consonant(&self) -> bool {
+    pub(crate) fn is_consonant(&self) -> bool {
         !self.cluster.is_empty()
     }
 }
@@ -171,8 +171,14 @@ fn delete_inherent_vowels(units: &mut [Unit]) {
         let silent = if i + 1 == n {
             // Word end: silent after one consonant (Rahman), heard after a
             // conjunct (Gupta) unless it is a loanword's (Grant, Ford);
-            // a one-syllable word keeps it.
-            n > 1 && (single || !final_conjunct_voiced(&unit.cluster))
+            // a one-syllable word keeps it. A final হ keeps it too (গুহ
+            // Guha, দেহ deho) except after আ, in Persian and Arabic words
+            // (শাহ Shah, আল্লাহ Allah).
+            let final_ha = unit.cluster == [('হ', false)]
+                && i.checked_sub(1)
+                    .and_then(|p| units.get(p))
+                    .is_some_and(|p| p.voiced() && p.vowel != Vowel::Sign(script::chars::SIGN_AA));
+            n > 1 && !final_ha && (single || !final_conjunct_voiced(&unit.cluster))
         } else if i == 0 {
             false
         } else {
@@ -250,6 +256,8 @@ mod tests {
         assert_eq!(pattern("আবদুর"), "v-v-"); // Abdur
         assert_eq!(pattern("ক"), "a");
         assert_eq!(pattern("সংগীত"), "av-"); // the anusvara keeps its vowel
+        assert_eq!(pattern("গুহ"), "va"); // Guha
+        assert_eq!(pattern("শাহ"), "v-"); // Shah
     }
 
     #[test]
