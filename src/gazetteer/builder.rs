@@ -1,6 +1,7 @@
 //! Building a gazetteer from several files: parse each, then merge.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
@@ -11,7 +12,7 @@ use super::embedded;
 use super::error::{LoadError, LoadErrorKind, LoadErrors};
 use super::load::{self, col, column_name, column_of, Row};
 use super::store::Gazetteer;
-use super::{Entity, NameField};
+use super::Entity;
 use crate::normalize::key;
 use crate::Normalizer;
 
@@ -21,6 +22,9 @@ use crate::Normalizer;
 struct Input {
     name: Arc<str>,
     bytes: Result<Cow<'static, [u8]>, String>,
+    /// The same bytes as text, where they are known to be UTF-8 without
+    /// checking (the shipped files are `&str`s).
+    text: Option<&'static str>,
     /// Hand-written (shipped or the user's) rather than generated from a
     /// registry: decides the ambiguity prior.
     curated: bool,
@@ -33,6 +37,7 @@ impl Input {
             bytes: std::fs::read(path)
                 .map(Cow::Owned)
                 .map_err(|e| e.to_string()),
+            text: None,
             curated: true,
         }
     }
@@ -45,6 +50,7 @@ impl Input {
                 .read_to_end(&mut bytes)
                 .map(|_| Cow::Owned(bytes))
                 .map_err(|e| e.to_string()),
+            text: None,
             curated: true,
         }
     }
@@ -53,6 +59,7 @@ impl Input {
         Input {
             name: file.path.into(),
             bytes: Ok(Cow::Borrowed(file.text.as_bytes())),
+            text: Some(file.text),
             curated: file.curated,
         }
     }
@@ -171,6 +178,7 @@ impl GazetteerBuilder {
         self.files.push(Input {
             name: name.into(),
             bytes: Ok(Cow::Owned(text.as_bytes().to_vec())),
+            text: None,
             curated: true,
         });
         self
@@ -216,6 +224,7 @@ impl GazetteerBuilder {
         self.common_words.push(Input {
             name: name.into(),
             bytes: Ok(Cow::Owned(text.as_bytes().to_vec())),
+            text: None,
             curated: true,
         });
         self
@@ -249,7 +258,7 @@ impl GazetteerBuilder {
         let lines = inputs
             .iter()
             .filter_map(|input| input.bytes.as_ref().ok())
-            .map(|bytes| bytes.iter().filter(|&&b| b == b'\n').count())
+            .map(|bytes| load::count_newlines(bytes))
             .sum();
         let mut merger = Merger::with_capacity(lines);
         // Every file's entities before any extension row, so that the order
@@ -258,13 +267,20 @@ impl GazetteerBuilder {
         for input in &inputs {
             match &input.bytes {
                 Ok(bytes) => {
-                    load::parse(&input.name, bytes, &normalizer, &mut errors, |row| {
-                        if row.kind.is_some() {
-                            merger.define(row, input.curated);
-                        } else {
-                            extending.push(row);
-                        }
-                    });
+                    load::parse(
+                        &input.name,
+                        bytes,
+                        input.text,
+                        &normalizer,
+                        &mut errors,
+                        |row| {
+                            if row.kind.is_some() {
+                                merger.define(row, input.curated);
+                            } else {
+                                extending.push(row);
+                            }
+                        },
+                    );
                 }
                 Err(message) => errors.push(io_error(input, message)),
             }
@@ -351,7 +367,16 @@ impl Merger {
     /// kind and canonical names), which merges like an extension row.
     fn define(&mut self, row: Row, curated: bool) {
         let Some(kind) = row.kind else { return };
-        if let Some(&at) = self.index.get(&row.id) {
+        // One lookup for both cases: a new id (the usual row) is inserted
+        // by the same hashing that looked for it.
+        let at = match self.index.entry(row.id.clone()) {
+            Entry::Vacant(vacant) => {
+                vacant.insert(self.entities.len());
+                None
+            }
+            Entry::Occupied(occupied) => Some(*occupied.get()),
+        };
+        if let Some(at) = at {
             let (Some(entity), Some(origin)) =
                 (self.entities.get_mut(at), self.origins.get_mut(at))
             else {
@@ -373,7 +398,6 @@ impl Merger {
             return;
         }
         let at = (Arc::clone(&row.file), row.line);
-        self.index.insert(row.id.clone(), self.entities.len());
         self.entities.push(Entity {
             id: row.id,
             kind,
@@ -471,15 +495,24 @@ fn merge(entity: &mut Entity, origin: &mut Origin, row: Row, errors: &mut Vec<Lo
         }
     }
     // Merging is the rare path (extension rows), so the entity's keys are
-    // folded here rather than kept for every entity.
-    let fold = |name: &str| key::fold(name).bytes().to_vec();
-    let existing: Vec<(Vec<u8>, NameField, &str)> = entity
-        .names()
-        .map(|(field, name)| (fold(name), field, name))
-        .collect();
+    // folded here rather than kept for every entity: back to back in one
+    // buffer, each with its span.
+    let mut keys = Vec::new();
+    let mut existing = Vec::new();
+    for (field, name) in entity.names() {
+        let start = keys.len();
+        key::fold_into(name, &mut keys);
+        existing.push((start..keys.len(), field, name));
+    }
+    let existing_end = keys.len();
     for (field, name) in row.list_names() {
-        let key = fold(name);
-        if let Some((_, first, first_name)) = existing.iter().find(|(k, _, _)| *k == key) {
+        keys.truncate(existing_end);
+        key::fold_into(name, &mut keys);
+        let key = keys.get(existing_end..).unwrap_or_default();
+        if let Some((_, first, first_name)) = existing
+            .iter()
+            .find(|(span, _, _)| keys.get(span.clone()) == Some(key))
+        {
             errors.push(LoadError::new(
                 Arc::clone(&row.file),
                 row.line,

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use super::error::{LoadError, LoadErrorKind};
 use super::{Kind, NameField, COLUMNS};
-use crate::normalize::key::{self, MatchKey};
+use crate::normalize::key;
 use crate::script::{class_of, BengaliClass, ZWJ, ZWNJ};
 use crate::Normalizer;
 
@@ -113,7 +113,6 @@ impl Row {
 /// strings it keeps.
 struct Scratch<'n> {
     normalizer: &'n Normalizer,
-    key: MatchKey,
     /// Match keys of the current row's names, back to back.
     keys: Vec<u8>,
     /// Display forms of the current row's names, back to back.
@@ -123,10 +122,12 @@ struct Scratch<'n> {
 }
 
 /// Reads one file, handing each row that passes to `each`; every problem is
-/// pushed to `errors`.
+/// pushed to `errors`. `text` is the file as text when the caller already
+/// knows it is valid UTF-8 (the shipped files), which saves validating it.
 pub(crate) fn parse(
     file: &Arc<str>,
     bytes: &[u8],
+    text: Option<&str>,
     normalizer: &Normalizer,
     errors: &mut Vec<LoadError>,
     mut each: impl FnMut(Row),
@@ -134,76 +135,62 @@ pub(crate) fn parse(
     let error = |line: u64, column: Option<usize>, kind: LoadErrorKind| {
         LoadError::new(Arc::clone(file), line, column, kind)
     };
-    let (bad_lines, text) = invalid_utf8(bytes, |line, column, byte_offset| {
-        errors.push(error(
-            line,
-            Some(column),
-            LoadErrorKind::InvalidUtf8 { byte_offset },
-        ));
-    });
+    let (bad_lines, text) = match text {
+        Some(text) => (Vec::new(), Some(text)),
+        None => invalid_utf8(bytes, |line, column, byte_offset| {
+            errors.push(error(
+                line,
+                Some(column),
+                LoadErrorKind::InvalidUtf8 { byte_offset },
+            ));
+        }),
+    };
     // A byte-order mark is not part of the first column's name.
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = text.map(|t| t.strip_prefix('\u{FEFF}').unwrap_or(t));
-    let mut reader = reader(body);
     let mut scratch = Scratch {
         normalizer,
-        key: MatchKey::default(),
         keys: Vec::new(),
         displays: String::new(),
         spans: Vec::new(),
     };
     let mut seen_header = false;
-    let (mut line, mut lines_counted) = (1u64, 0usize);
-    let mut record = csv::ByteRecord::new();
-    // Byte records over bytes in memory cannot fail: there is no I/O and no
-    // UTF-8 check (that is done above, with offsets).
-    while let Ok(true) = reader.read_byte_record(&mut record) {
-        // A record's position is where the reader started, before the
-        // comment and blank lines it skipped.
-        let start = skip_ignored_lines(body, record.position().map_or(0, csv::Position::byte));
-        // The reader's own line count misses comment and blank lines;
-        // count newlines up to the record's first byte instead.
-        let counted = usize::try_from(start).unwrap_or(usize::MAX);
-        line += body
-            .get(lines_counted..counted)
-            .unwrap_or_default()
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u64;
-        lines_counted = lines_counted.max(counted);
+    for record in Records::new(body) {
+        let line = record.line;
         if bad_lines.binary_search(&line).is_ok() {
             // Reported already; the header is taken to be this line.
             seen_header = true;
             continue;
         }
-        if is_blank(&record) {
+        if is_blank(record.bytes) {
             continue;
         }
         if !seen_header {
             seen_header = true;
-            check_header(&record, |column, kind| {
+            check_header(record.bytes, |column, kind| {
                 errors.push(error(line, Some(column), kind));
             });
             continue;
         }
-        if record.len() != COLUMNS.len() {
-            let column = record.len().min(COLUMNS.len()) + 1;
+        let found = record.cells;
+        if found != COLUMNS.len() {
+            let column = found.min(COLUMNS.len()) + 1;
             errors.push(error(
                 line,
                 Some(column),
-                LoadErrorKind::ColumnCount {
-                    found: record.len(),
-                },
+                LoadErrorKind::ColumnCount { found },
             ));
             continue;
         }
-        let raw = match cells(&record, text, start) {
+        let raw = match cells(&record, text) {
             Some(raw) => raw,
             None => {
                 errors.push(error(
                     line,
                     None,
-                    LoadErrorKind::InvalidUtf8 { byte_offset: start },
+                    LoadErrorKind::InvalidUtf8 {
+                        byte_offset: record.start as u64,
+                    },
                 ));
                 continue;
             }
@@ -221,68 +208,135 @@ pub(crate) fn parse(
     }
 }
 
-/// The offset of the first record at or after `at` that the reader does not
-/// skip (comments and empty records).
-fn skip_ignored_lines(body: &[u8], mut at: u64) -> u64 {
-    loop {
-        let rest = usize::try_from(at)
-            .ok()
-            .and_then(|at| body.get(at..))
-            .unwrap_or_default();
-        match rest.first() {
-            // Like the reader, a lone `\r` ends an (empty) record just as
-            // `\n` does: skipping to the next `\n` would pass over the
-            // record that follows it (`\n\r`, `\r\r`) and misnumber it.
-            Some(b'\n' | b'\r') => at += 1,
-            // A comment runs to the `\n`, past any `\r`.
-            Some(b'#') => match rest.iter().position(|&b| b == b'\n') {
-                Some(end) => at += end as u64 + 1,
-                None => return at,
-            },
-            _ => return at,
+/// One record: the bytes of a line up to its end (or a lone `\r`), without
+/// the terminator.
+#[derive(Debug, PartialEq)]
+struct Record<'a> {
+    /// 1-based: one more than the `\n` bytes before the record.
+    line: u64,
+    /// Byte offset of the record in the body.
+    start: usize,
+    bytes: &'a [u8],
+    /// How many cells the record has (tabs + 1).
+    cells: usize,
+    /// Offsets in `bytes` of its first ten tabs, which end the first ten
+    /// of the eleven cells of a row.
+    tabs: [usize; 10],
+}
+
+/// The records of a body, read as the format defines them (and as the `csv`
+/// crate reads tab-separated text with quoting off and `#` comments): a
+/// record ends at `\r` or `\n`; empty records are skipped; a `#` where a
+/// record would start makes a comment that runs to the next `\n` (past any
+/// `\r`). Cells are split at tabs by the caller.
+///
+/// Written out rather than using a general CSV reader: with no quoting a
+/// record is a slice of the body, so there is nothing to copy, and line
+/// numbers are counted on the way.
+struct Records<'a> {
+    body: &'a [u8],
+    at: usize,
+    line: u64,
+}
+
+impl<'a> Records<'a> {
+    fn new(body: &'a [u8]) -> Self {
+        Records {
+            body,
+            at: 0,
+            line: 1,
         }
     }
 }
 
-/// A reader for gazetteer records.
-fn reader(body: &[u8]) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new()
-        .delimiter(b'\t')
-        .has_headers(false)
-        // Column counts are checked here, with the line number.
-        .flexible(true)
-        // A `"` is an ordinary character in a name.
-        .quoting(false)
-        .comment(Some(b'#'))
-        .from_reader(body)
+impl<'a> Iterator for Records<'a> {
+    type Item = Record<'a>;
+
+    fn next(&mut self) -> Option<Record<'a>> {
+        loop {
+            let rest = self.body.get(self.at..)?;
+            match rest.first()? {
+                b'\n' => {
+                    self.line += 1;
+                    self.at += 1;
+                }
+                b'\r' => self.at += 1,
+                b'#' => match memchr::memchr(b'\n', rest) {
+                    Some(end) => {
+                        self.line += 1;
+                        self.at += end + 1;
+                    }
+                    // A comment that ends the body without a newline reads
+                    // as an empty record on its line, as the `csv` crate
+                    // reads it (blank, so skipped unless the line is bad).
+                    None => {
+                        let start = self.at;
+                        self.at = self.body.len();
+                        return Some(Record {
+                            line: self.line,
+                            start,
+                            bytes: &[],
+                            cells: 1,
+                            tabs: [0; 10],
+                        });
+                    }
+                },
+                _ => {
+                    let (len, cells, tabs) = scan_record(rest);
+                    let start = self.at;
+                    self.at += len;
+                    return Some(Record {
+                        line: self.line,
+                        start,
+                        bytes: rest.get(..len)?,
+                        cells,
+                        tabs,
+                    });
+                }
+            }
+        }
+    }
 }
 
-/// The 11 cells of `record`, which starts at byte `start` of the file.
+/// The length of the record that starts `rest` (up to its `\r` or `\n`), its
+/// cell count and its first ten tabs, in one pass of `memchr` over the
+/// three bytes that matter.
+fn scan_record(rest: &[u8]) -> (usize, usize, [usize; 10]) {
+    let (mut cells, mut tabs) = (1, [0; 10]);
+    for at in memchr::memchr3_iter(b'\t', b'\n', b'\r', rest) {
+        if rest.get(at) != Some(&b'\t') {
+            return (at, cells, tabs);
+        }
+        if let Some(tab) = tabs.get_mut(cells - 1) {
+            *tab = at;
+        }
+        cells += 1;
+    }
+    (rest.len(), cells, tabs)
+}
+
+/// How many `\n` bytes there are (the builder sizes its tables by it,
+/// before reading any row).
+pub(crate) fn count_newlines(bytes: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', bytes).count()
+}
+
+/// The 11 cells of `record`, whose column count has been checked.
 ///
-/// Where the whole file is valid UTF-8 (`text`, validated once by
-/// [`invalid_utf8`]), each cell is sliced from it rather than validated a
-/// second time: the reader neither quotes nor trims, so a cell is the bytes
-/// between its tabs, and slicing a `str` only checks two char boundaries.
-/// Each slice is compared with the reader's cell, so the result is exactly
-/// what validating the cell gives; any mismatch falls back to that.
-/// `None` when a cell is not UTF-8.
-fn cells<'a>(record: &'a csv::ByteRecord, text: Option<&'a str>, start: u64) -> Option<RawRow<'a>> {
-    let start = usize::try_from(start).ok()?;
+/// Where the whole file is valid UTF-8 (`text`), each cell is sliced from it
+/// rather than validated a second time: tabs and line ends are ASCII, so
+/// they never split a character. `None` when a cell is not UTF-8.
+fn cells<'a>(record: &Record<'a>, text: Option<&'a str>) -> Option<RawRow<'a>> {
+    let line = text.and_then(|text| text.get(record.start..record.start + record.bytes.len()));
     let mut cells = [""; 11];
+    let mut from = 0;
     for (i, cell) in cells.iter_mut().enumerate() {
-        let bytes = record.get(i)?;
-        let sliced = record
-            .range(i)
-            .and_then(|range| {
-                // One tab before each cell but the first.
-                let at = start + range.start + i;
-                text?.get(at..at + bytes.len())
-            })
-            .filter(|sliced| sliced.as_bytes() == bytes);
-        *cell = match sliced {
-            Some(sliced) => sliced,
-            None => core::str::from_utf8(bytes).ok()?,
+        let to = record.tabs.get(i).copied().unwrap_or(record.bytes.len());
+        *cell = match line {
+            Some(line) => line.get(from..to)?,
+            None => core::str::from_utf8(record.bytes.get(from..to)?).ok()?,
         };
+        from = to + 1;
     }
     let [id, kind, name_en, name_bn, aliases_bn, aliases_en, demonyms_bn, demonyms_en, code, parent, source] =
         cells;
@@ -337,15 +391,19 @@ fn invalid_utf8(bytes: &[u8], mut report: impl FnMut(u64, usize, u64)) -> (Vec<u
 }
 
 /// A line with nothing but whitespace counts as blank.
-fn is_blank(record: &csv::ByteRecord) -> bool {
-    record.len() <= 1 && record.iter().all(|f| f.trim_ascii().is_empty())
+fn is_blank(record: &[u8]) -> bool {
+    !record.contains(&b'\t') && record.trim_ascii().is_empty()
 }
 
-fn check_header(record: &csv::ByteRecord, mut report: impl FnMut(usize, LoadErrorKind)) {
-    for i in 0..record.len().max(COLUMNS.len()) {
-        let found = record
-            .get(i)
+fn check_header(record: &[u8], mut report: impl FnMut(usize, LoadErrorKind)) {
+    let mut cells = record.split(|&b| b == b'\t');
+    for i in 0.. {
+        let found = cells
+            .next()
             .map(|f| String::from_utf8_lossy(f.trim_ascii()).into_owned());
+        if found.is_none() && i >= COLUMNS.len() {
+            return;
+        }
         let expected = COLUMNS.get(i).copied();
         let found_text = found.as_deref().map(|f| f.trim_start_matches('\u{FEFF}'));
         if found_text != expected {
@@ -372,12 +430,12 @@ fn check_row(
     scratch.keys.clear();
     scratch.displays.clear();
     scratch.spans.clear();
-    let id = raw.id.trim();
+    let id = trim(raw.id);
     if !is_valid_id(id) {
         report(col::ID, LoadErrorKind::InvalidId { id: id.to_owned() });
     }
     let optional = |text: &str| {
-        Some(text.trim())
+        Some(trim(text))
             .filter(|t| !t.is_empty())
             .map(str::to_owned)
     };
@@ -394,11 +452,11 @@ fn check_row(
         demonyms_en: Vec::new(),
         code: optional(raw.code),
         parent: optional(raw.parent),
-        source: raw.source.trim().to_owned(),
+        source: trim(raw.source).to_owned(),
     };
-    let kind_text = raw.kind.trim();
+    let kind_text = trim(raw.kind);
     let extension =
-        kind_text.is_empty() && raw.name_en.trim().is_empty() && raw.name_bn.trim().is_empty();
+        kind_text.is_empty() && trim(raw.name_en).is_empty() && trim(raw.name_bn).is_empty();
     if !extension {
         if kind_text.is_empty() {
             report(col::KIND, LoadErrorKind::EmptyField { field: "kind" });
@@ -418,7 +476,7 @@ fn check_row(
             (NameField::NameBn, raw.name_bn),
         ] {
             let column = column_of(field);
-            if text.trim().is_empty() {
+            if trim(text).is_empty() {
                 report(
                     column,
                     LoadErrorKind::EmptyField {
@@ -442,12 +500,12 @@ fn check_row(
         (NameField::DemonymBn, raw.demonyms_bn),
         (NameField::DemonymEn, raw.demonyms_en),
     ] {
-        if cell.trim().is_empty() {
+        if trim(cell).is_empty() {
             continue;
         }
         let mut empty_reported = false;
         for element in cell.split('|') {
-            if element.trim().is_empty() {
+            if trim(element).is_empty() {
                 if !empty_reported {
                     let column = column_of(field);
                     report(
@@ -466,6 +524,21 @@ fn check_row(
     row
 }
 
+/// `str::trim`, with a shortcut for the usual cell: one that starts with a
+/// printable ASCII or Bengali-block byte (no whitespace starts with one)
+/// and ends in a character that is not whitespace.
+fn trim(text: &str) -> &str {
+    let clean_start = text
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| (0x21..0x7F).contains(&b) || b == 0xE0);
+    if clean_start && text.chars().next_back().is_some_and(|c| !c.is_whitespace()) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
 /// Ids are printable ASCII without spaces: they go into URLs, JSON and
 /// command lines unquoted.
 fn is_valid_id(id: &str) -> bool {
@@ -482,11 +555,15 @@ impl Scratch<'_> {
         report: &mut dyn FnMut(usize, LoadErrorKind),
     ) -> Option<String> {
         let column = column_of(field);
-        let display = self.normalizer.normalize_str(text.trim());
-        let display = display.trim();
-        self.key.refill(display);
-        let key = self.key.bytes();
+        let display = self.normalizer.normalize_str(trim(text));
+        let display = trim(&display);
+        // The key goes straight into the row's key buffer, and is taken back
+        // out if the name fails.
+        let key_start = self.keys.len();
+        key::fold_into(display, &mut self.keys);
+        let key = self.keys.get(key_start..).unwrap_or_default();
         if !key.iter().any(|&b| key::is_word_byte(b)) {
+            self.keys.truncate(key_start);
             report(
                 column,
                 LoadErrorKind::NormalizesToNothing {
@@ -496,6 +573,7 @@ impl Scratch<'_> {
             return None;
         }
         if let Some((char_index, sign)) = baseless_sign(display) {
+            self.keys.truncate(key_start);
             report(
                 column,
                 LoadErrorKind::MalformedBengali {
@@ -511,22 +589,20 @@ impl Scratch<'_> {
             .iter()
             .find(|(span, _, _)| self.keys.get(span.clone()) == Some(key));
         if let Some((_, first, first_field)) = earlier {
-            report(
-                column,
-                LoadErrorKind::DuplicateName {
-                    name: display.to_owned(),
-                    first: self
-                        .displays
-                        .get(first.clone())
-                        .unwrap_or_default()
-                        .to_owned(),
-                    first_field: column_name(column_of(*first_field)),
-                },
-            );
+            let error = LoadErrorKind::DuplicateName {
+                name: display.to_owned(),
+                first: self
+                    .displays
+                    .get(first.clone())
+                    .unwrap_or_default()
+                    .to_owned(),
+                first_field: column_name(column_of(*first_field)),
+            };
+            self.keys.truncate(key_start);
+            report(column, error);
             return None;
         }
-        let (key_start, display_start) = (self.keys.len(), self.displays.len());
-        self.keys.extend_from_slice(key);
+        let display_start = self.displays.len();
         self.displays.push_str(display);
         self.spans.push((
             key_start..self.keys.len(),
@@ -541,6 +617,10 @@ impl Scratch<'_> {
 /// candrabindu/anusvara/visarga) but follows no Bengali letter: at the start
 /// of the name, after a space, a digit, punctuation or a Latin letter.
 fn baseless_sign(name: &str) -> Option<(usize, char)> {
+    // Every sign is outside ASCII; half the names are English.
+    if name.is_ascii() {
+        return None;
+    }
     let mut previous: Option<char> = None;
     for (index, c) in name.chars().enumerate() {
         if class_of(c).is_some_and(BengaliClass::is_mark) {
@@ -563,31 +643,134 @@ fn baseless_sign(name: &str) -> Option<(usize, char)> {
 mod tests {
     use super::*;
 
-    /// The fast path (cells sliced from the once-validated file) is taken
-    /// for every row of the shipped files and gives what validating each
-    /// cell gives.
-    #[test]
-    fn sliced_cells_equal_validated_cells_in_the_shipped_files() {
-        let mut rows = 0;
-        for file in super::super::embedded::FILES {
-            let text = file.text.strip_prefix('\u{FEFF}').unwrap_or(file.text);
-            let mut reader = reader(text.as_bytes());
-            let mut record = csv::ByteRecord::new();
-            while reader.read_byte_record(&mut record).unwrap() {
-                if record.len() != COLUMNS.len() {
-                    continue;
+    /// Records, line numbers and cells as the `csv` crate (tab-delimited,
+    /// quoting off, `#` comments) and a newline count give them.
+    fn reference(body: &[u8]) -> Vec<(u64, Vec<Vec<u8>>)> {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b'\t')
+            .has_headers(false)
+            .flexible(true)
+            .quoting(false)
+            .comment(Some(b'#'))
+            .from_reader(body);
+        let mut record = csv::ByteRecord::new();
+        let mut found = Vec::new();
+        let (mut line, mut counted) = (1, 0);
+        while reader.read_byte_record(&mut record).unwrap() {
+            // The position is where the reader started: before skipped
+            // line ends and comments. The first cell's bytes start the record.
+            let from = record.position().unwrap().byte() as usize;
+            let mut start = from;
+            while start < body.len() {
+                match body[start] {
+                    b'\n' | b'\r' => start += 1,
+                    b'#' => match body[start..].iter().position(|&b| b == b'\n') {
+                        Some(end) => start += end + 1,
+                        None => start = body.len(),
+                    },
+                    _ => break,
                 }
-                let start = skip_ignored_lines(text.as_bytes(), record.position().unwrap().byte());
-                let fast = cells(&record, Some(text), start).unwrap();
-                let slow = cells(&record, None, start).unwrap();
-                assert_eq!(fast, slow, "{}:{start}", file.path);
-                let within = text.as_bytes().as_ptr_range();
-                assert!(within.contains(&fast.source.as_ptr()) || fast.source.is_empty());
-                assert!(within.contains(&fast.id.as_ptr()), "{}:{start}", file.path);
-                rows += 1;
             }
+            line += body[counted..start].iter().filter(|&&b| b == b'\n').count() as u64;
+            counted = start;
+            found.push((line, record.iter().map(<[u8]>::to_vec).collect()));
         }
-        assert!(rows > 1000, "{rows} rows");
+        found
+    }
+
+    fn split(body: &[u8]) -> Vec<(u64, Vec<Vec<u8>>)> {
+        Records::new(body)
+            .map(|r| {
+                assert_eq!(&body[r.start..r.start + r.bytes.len()], r.bytes);
+                let tabs: Vec<usize> = (0..r.bytes.len())
+                    .filter(|&i| r.bytes[i] == b'\t')
+                    .collect();
+                assert_eq!(r.cells, tabs.len() + 1);
+                assert!(tabs.iter().zip(&r.tabs).all(|(a, b)| a == b));
+                (
+                    r.line,
+                    r.bytes.split(|&b| b == b'\t').map(<[u8]>::to_vec).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn records_are_read_as_the_csv_crate_reads_them() {
+        let tricky: &[&[u8]] = &[
+            b"a\tb\nc\td",
+            b"a\r\nb\r\n\r\nc\n",
+            b"a\rb\n\rc\r\rd\n\n",
+            b"# x\r y\na\n#\n\n#z",
+            b"a\r#c\rd\ne\n",
+            b"\t\n \n\t\t\n#\t\na\t",
+            b"\"q\"\t\"r\tx\"\n a # b\n",
+            b"",
+            b"\n\n\r",
+            b"#",
+            b"a\xFF\tb\n\xE0\xA6\n",
+            b"\x89\x8A\x8D\x0B\x0C abcdefgh\t\x89\x8A\x8D\x08\x0E\r\x8A\t\t\t\t\t\t\t\t\t\t\t\t\n",
+            b"0123456789abcdef\t0123456\t\t\t\t\t\t\t\t\t\t\t\t\txyz\n",
+            "ঢাকা\tঢাকা বিভাগ\tabcdefghijklmnopq\r\n".as_bytes(),
+        ];
+        for body in tricky {
+            assert_eq!(split(body), reference(body), "{body:?}");
+        }
+        for file in super::super::embedded::FILES {
+            let body = file.text.as_bytes();
+            assert_eq!(split(body), reference(body), "{}", file.path);
+        }
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{A0}ক\u{3000}",
+            "ক",
+            "ক\u{2009}",
+            "\u{2003}x",
+            "a\tb",
+            "ক\u{85}",
+            "\u{1680}ক",
+            "#",
+            "\u{0800}a",
+        ] {
+            assert_eq!(
+                trim(text),
+                text.trim(),
+                "{:04X?}",
+                text.chars().map(u32::from).collect::<Vec<_>>()
+            );
+        }
+    }
+
+    #[test]
+    fn newlines_are_counted_in_any_bytes() {
+        let bytes: Vec<u8> = (0..=255u8)
+            .chain(b"\n\n\x8A\x0A\n".iter().copied())
+            .collect();
+        for start in 0..9 {
+            let part = &bytes[start..];
+            let expected = part.iter().filter(|&&b| b == b'\n').count();
+            assert_eq!(count_newlines(part), expected, "from {start}");
+        }
+        assert_eq!(count_newlines(b"\n\n\n\n\n\n\n\n\n"), 9);
+    }
+
+    #[test]
+    fn cells_are_sliced_or_validated_alike() {
+        let body = "a\tক\tb\t\t\t\t\t\t\t\tz\nx\ty";
+        let record = Records::new(body.as_bytes()).next().unwrap();
+        let fast = cells(&record, Some(body)).unwrap();
+        assert_eq!(fast, cells(&record, None).unwrap());
+        assert_eq!((fast.kind, fast.name_en, fast.source), ("ক", "b", "z"));
+        let bad = Records::new(b"a\t\xFF\tb").next().unwrap();
+        assert_eq!(cells(&bad, None), None);
     }
 
     #[test]

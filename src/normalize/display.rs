@@ -219,6 +219,23 @@ pub(crate) fn may_be_dirty(cur: usize, digits_to_ascii: bool) -> bool {
     })
 }
 
+/// True when [`bengali_is_dirty`] can be true for the Bengali code point
+/// `cur` after the code points `[p1, p2]`, whatever comes before them:
+/// callers that know `p1` in advance can tell which `p2` need the test.
+pub(crate) fn may_be_dirty_after([p1, p2]: [usize; 2], cur: usize, digits_to_ascii: bool) -> bool {
+    match ACTIONS
+        .get(p1 * 128 + cur)
+        .copied()
+        .unwrap_or(action::DIRTY)
+    {
+        action::CLEAN => false,
+        action::CHECK_D3 | action::CHECK_D4 => p2 == 0x47,
+        action::CHECK_D4_NUKTA => script::CLASSES.get(p2) == Some(&BengaliClass::Consonant),
+        action::CHECK_DIGIT => digits_to_ascii,
+        _ => true,
+    }
+}
+
 /// True when some display rule might change the Bengali code point `cur`
 /// (block offset) that starts at byte `here` of `bytes`, given the block
 /// offsets `[p1, p2]` of the one and two code points before it

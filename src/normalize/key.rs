@@ -406,6 +406,18 @@ pub fn fold(display: &str) -> MatchKey {
     MatchKey::new(display)
 }
 
+/// Appends the key bytes of `display` to `out`: [`fold`] without the display
+/// offsets, for callers that only compare keys (the gazetteer loader folds
+/// every name once and keeps nothing but the bytes).
+pub(crate) fn fold_into(display: &str, out: &mut Vec<u8>) {
+    fold_with(display, |folded, _| {
+        out.push(match folded {
+            Folded::Byte(b) => b,
+            Folded::Char(c) => encode_char(c),
+        });
+    });
+}
+
 /// Folds K1–K5 without the K6 encoding: the text a key stands for, with
 /// characters that have no key of their own kept as they are.
 ///
@@ -451,6 +463,18 @@ pub fn decode(key: &[u8]) -> String {
 mod tests {
     use super::*;
     use crate::script::class_of;
+
+    #[test]
+    fn fold_into_appends_the_bytes_of_fold() {
+        let mut out = b"x".to_vec();
+        for text in ["উত্তর-কোরিয়া  DPRK", "José ŋ €", "উৎস।", "ক\u{200D}খ", ""]
+        {
+            let before = out.len();
+            fold_into(text, &mut out);
+            assert_eq!(&out[before..], fold(text).bytes(), "{text:?}");
+        }
+        assert_eq!(out.first(), Some(&b'x'));
+    }
 
     #[test]
     fn bengali_keys_follow_the_script_table() {

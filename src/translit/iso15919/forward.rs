@@ -55,8 +55,6 @@ enum Kind {
 #[derive(Clone, Copy, Debug)]
 struct Code {
     latin: &'static str,
-    /// `latin`'s bytes, padded, for one fixed-size copy ([`push_padded`]).
-    padded: [u8; 8],
     /// The token's first-character bit, plus [`VOWEL_BIT`] for a vowel; 0
     /// when the token is not a letter (it never takes a separator).
     first: u64,
@@ -68,7 +66,6 @@ struct Code {
 impl Code {
     const NONE: Code = Code {
         latin: "",
-        padded: [0; 8],
         first: 0,
         joins: 0,
         letter: false,
@@ -83,7 +80,6 @@ impl Code {
         };
         Code {
             latin: tok.latin,
-            padded: pad(tok.latin),
             first: if letter { tok.first | vowel } else { 0 },
             joins: if letter { tok.joins } else { 0 },
             letter,
@@ -115,24 +111,111 @@ struct Entry {
 #[derive(Clone, Debug)]
 struct Syllable {
     /// The consonant, a separator if the two would join, and the vowel,
-    /// padded (see [`push_padded`]).
-    latin: [u8; 16],
+    /// padded to [`SYLLABLE_PAD`] bytes (see [`push_padded`]).
+    latin: Box<str>,
     /// Bytes of `latin` used.
     latin_len: usize,
     /// The consonant's [`Code::first`].
     first: u64,
     /// The state after it.
     state: State,
-    /// Bytes of input it covers: the consonant, and the sign or virama.
+    /// Bytes of input it covers: the consonant, and the sign or virama; 0
+    /// for the [`SLOW`] column, which the fast loop leaves to the general
+    /// path.
     len: usize,
+    /// The code point after the consonant (sign or virama) may not be in
+    /// display form: the fast loop checks it.
+    check_next: bool,
+    /// The block offset of the last code point it covers.
+    last: u8,
 }
+
+/// What the fast loop writes for a code point and what follows it: a
+/// [`Syllable`], or a token (which takes nothing after it), in a form small
+/// enough that the common ones stay in the first-level cache.
+#[derive(Clone, Copy, Debug, Default)]
+struct Compact {
+    /// Its Latin, padded to [`SYLLABLE_PAD`] bytes (see [`push_padded`]).
+    latin: &'static str,
+    /// [`State::trigger`] after it.
+    trigger: u64,
+    /// [`Code::first`] of its first token.
+    first: u64,
+    /// Bytes of its Latin used.
+    latin_len: u8,
+    /// [`COMPACT_SLOW`], [`COMPACT_CHECK`], [`COMPACT_LETTER`].
+    flags: u8,
+    /// [`Syllable::last`].
+    last: u8,
+}
+
+/// The general path writes this syllable (a nukta follows, or it does not
+/// fit the compact form).
+const COMPACT_SLOW: u8 = 1;
+/// The code point after the consonant may not be in display form, for some
+/// code points before the consonant ([`Codes::check_after`]).
+const COMPACT_CHECK: u8 = 2;
+/// [`State::letter`] after it.
+const COMPACT_LETTER: u8 = 4;
+
+const fn flag(on: bool, flag: u8) -> u8 {
+    if on {
+        flag
+    } else {
+        0
+    }
+}
+
+impl Compact {
+    const SLOW: Compact = Compact {
+        latin: "",
+        trigger: 0,
+        first: 0,
+        latin_len: 0,
+        flags: COMPACT_SLOW,
+        last: 0,
+    };
+
+    fn of(syllable: &Syllable, check: bool) -> Compact {
+        let fits =
+            syllable.latin.len() == SYLLABLE_PAD && syllable.state.after_token && syllable.len != 0;
+        Compact {
+            latin: "",
+            trigger: syllable.state.trigger,
+            first: syllable.first,
+            latin_len: u8::try_from(syllable.latin_len).unwrap_or(u8::MAX),
+            flags: flag(!fits, COMPACT_SLOW)
+                | flag(check, COMPACT_CHECK)
+                | flag(syllable.state.letter, COMPACT_LETTER),
+            last: syllable.last,
+        }
+    }
+
+    /// A token at block offset `offset`, which the fast loop writes alone.
+    fn token(code: Code, offset: u8) -> Compact {
+        Compact {
+            latin: "",
+            trigger: code.joins,
+            first: code.first,
+            latin_len: u8::try_from(code.text().len()).unwrap_or(u8::MAX),
+            flags: flag(code.text().len() > SYLLABLE_PAD, COMPACT_SLOW)
+                | flag(code.letter, COMPACT_LETTER),
+            last: offset,
+        }
+    }
+}
+
+/// Padded size of [`Syllable::latin`] and [`Compact::latin`]; the tests
+/// check that every syllable and token fits.
+const SYLLABLE_PAD: usize = 16;
 
 /// The classes of [`Codes::class`] that are not vowel signs (signs count
 /// from [`FIRST_SIGN`]).
 const INHERENT: u8 = 0;
 const BARE: u8 = 1;
 const FIRST_SIGN: u8 = 2;
-/// A nukta after a consonant: the general path.
+/// A nukta after a consonant: the general path (the last column of a
+/// consonant's row, after the signs).
 const SLOW: u8 = u8::MAX;
 
 /// The transcoder's tables, derived once from [`Tables`].
@@ -146,8 +229,29 @@ struct Codes {
     /// What a code point (block offset, or 128 for anything else) is after a
     /// consonant: [`INHERENT`], [`BARE`] (virama), a sign, or [`SLOW`].
     class: [u8; 129],
+    /// The same with [`SLOW`] as the column after the signs, for the fast
+    /// loop: `syllables[row + fast_class[next]]`.
+    fast_class: [u8; 128],
     /// `syllables[row + class]`.
     syllables: Vec<Syllable>,
+    /// [`Compact`] forms of `syllables`, index for index, then those of the
+    /// tokens of the fast loop, then one [`Compact::SLOW`].
+    compact: Vec<Compact>,
+    /// Per code point of the block, for the fast loop: its first entry in
+    /// `compact`, and a mask for the class (in `fast_class`) of the code
+    /// point after it: all ones for a consonant, 0 for a token or a code
+    /// point that the fast loop leaves to the general path.
+    rows: [(u16, u8); 128],
+    /// [`COMPACT_CHECK`] for the block offsets (or [`NO_PREV`]) before a
+    /// consonant after which a syllable with that flag needs the display
+    /// check, 0 for the others.
+    check_after: [u8; 129],
+    /// Bytes that end a run of ASCII copied as is: escaped ones, the
+    /// separator, and every byte outside ASCII.
+    ascii_stop: [bool; 256],
+    /// The danda and double danda are copied as is and always in display
+    /// form (checked when the tables are built).
+    plain_danda: bool,
 }
 
 fn codes(t: &Tables) -> &'static Codes {
@@ -214,18 +318,32 @@ fn codes(t: &Tables) -> &'static Codes {
                 signs.push(entry.code);
             }
         }
+        // The fast loop's column of the nukta is the one after the signs.
+        let slow_column = FIRST_SIGN.saturating_add(signs.len() as u8);
+        let mut fast_class = [INHERENT; 128];
+        for (slot, &k) in fast_class.iter_mut().zip(&class) {
+            *slot = if k == SLOW { slow_column } else { k };
+        }
+        let sign_offsets: Vec<u8> = (0..128u8)
+            .filter(|&i| block.get(usize::from(i)).is_some_and(|e| e.sign))
+            .collect();
         let mut syllables = Vec::new();
-        for entry in block.iter_mut().filter(|e| e.kind == Kind::Consonant) {
+        for (i, entry) in block.iter_mut().enumerate() {
+            let offset = i as u8;
+            if entry.kind != Kind::Consonant {
+                continue;
+            }
             entry.row = syllables.len();
             let cons = entry.code;
-            let with = |vowel: Code, len: usize| {
+            let may_be_dirty = |next: u8| display::may_be_dirty(usize::from(next), false);
+            let with = |vowel: Code, next: Option<u8>| {
                 let mut latin = String::from(cons.text());
                 if cons.joins & vowel.first != 0 {
                     latin.push(SEPARATOR);
                 }
                 latin.push_str(vowel.text());
                 Syllable {
-                    latin: pad(&latin),
+                    latin: pad(&latin, SYLLABLE_PAD),
                     latin_len: latin.len(),
                     first: cons.first,
                     state: State {
@@ -233,12 +351,14 @@ fn codes(t: &Tables) -> &'static Codes {
                         after_token: true,
                         letter: vowel.letter,
                     },
-                    len,
+                    len: if next.is_some() { 6 } else { 3 },
+                    check_next: next.is_some_and(may_be_dirty),
+                    last: next.unwrap_or(offset),
                 }
             };
-            syllables.push(with(inherent, 3));
+            syllables.push(with(inherent, None));
             syllables.push(Syllable {
-                latin: pad(cons.text()),
+                latin: pad(cons.text(), SYLLABLE_PAD),
                 latin_len: cons.text().len(),
                 first: cons.first,
                 state: State {
@@ -247,9 +367,84 @@ fn codes(t: &Tables) -> &'static Codes {
                     letter: cons.letter,
                 },
                 len: 6,
+                check_next: may_be_dirty(VIRAMA),
+                last: VIRAMA,
             });
-            syllables.extend(signs.iter().map(|&sign| with(sign, 6)));
+            for (&sign, &next) in signs.iter().zip(&sign_offsets) {
+                syllables.push(with(sign, Some(next)));
+            }
+            syllables.push(Syllable {
+                len: 0,
+                ..with(inherent, None)
+            });
         }
+        // Which syllables need the display check of their sign or virama,
+        // after which code points.
+        let mut check_after = [0; 129];
+        let mut compact = Vec::new();
+        for entry in block.iter().filter(|e| e.kind == Kind::Consonant) {
+            let cons = syllables.get(entry.row).map_or(0, |s| usize::from(s.last));
+            for syllable in syllables
+                .iter()
+                .skip(entry.row)
+                .take(usize::from(slow_column) + 1)
+            {
+                let mut check = false;
+                if syllable.check_next {
+                    let next = usize::from(syllable.last);
+                    for (p2, after) in check_after.iter_mut().enumerate() {
+                        if display::may_be_dirty_after([cons, p2], next, false) {
+                            *after = COMPACT_CHECK;
+                            check = true;
+                        }
+                    }
+                }
+                compact.push(Compact::of(syllable, check));
+            }
+        }
+        let mut arena: String = syllables.iter().map(|s| &*s.latin).collect();
+        let mut rows = [(0u16, 0u8); 128];
+        for (i, (entry, slot)) in block.iter().zip(&mut rows).enumerate() {
+            let (row, mask) = match entry.kind {
+                Kind::Consonant if !entry.may_be_dirty => (entry.row, u8::MAX),
+                Kind::Token if !entry.may_be_dirty => {
+                    compact.push(Compact::token(entry.code, i as u8));
+                    arena.push_str(&pad(entry.code.text(), SYLLABLE_PAD));
+                    (compact.len() - 1, 0)
+                }
+                _ => (usize::MAX, 0),
+            };
+            *slot = (u16::try_from(row).unwrap_or(u16::MAX), mask);
+        }
+        compact.push(Compact::SLOW);
+        arena.push_str(&pad("", SYLLABLE_PAD));
+        // The tables live as long as the process; one allocation for all
+        // the Latin of the fast loop, which each entry points into.
+        let arena: &'static str = Box::leak(arena.into_boxed_str());
+        for (i, entry) in compact.iter_mut().enumerate() {
+            let at = i * SYLLABLE_PAD;
+            entry.latin = arena.get(at..at + SYLLABLE_PAD).unwrap_or_default();
+        }
+        // Code points the fast loop leaves alone go to the slow entry.
+        let slow = u16::try_from(compact.len() - 1).unwrap_or(u16::MAX);
+        for slot in &mut rows {
+            if usize::from(slot.0) >= compact.len() - 1 && slot.1 == 0 {
+                *slot = (slow, 0);
+            }
+        }
+        let mut ascii_stop = [true; 256];
+        for (b, stop) in (0..128u8).zip(&mut ascii_stop) {
+            let c = char::from(b);
+            *stop = c == SEPARATOR || t.ascii_needs_escape(c);
+        }
+        let plain_danda = [script::chars::DANDA, script::chars::DOUBLE_DANDA]
+            .into_iter()
+            .all(|d| {
+                let text = d.to_string();
+                !must_escape(t, d)
+                    && !is_combining(d)
+                    && !display::other_is_dirty(&text, 0, d, options())
+            });
         Codes {
             block,
             inherent,
@@ -257,34 +452,42 @@ fn codes(t: &Tables) -> &'static Codes {
             zwnj: Code::of(t.zwnj),
             nukta_mark,
             class,
+            fast_class,
             syllables,
+            compact,
+            rows,
+            check_after,
+            ascii_stop,
+            plain_danda,
         }
     })
 }
 
-/// `latin`'s bytes in an array of `N`, padded with zeros; the tests check
-/// that every token and syllable fits.
-fn pad<const N: usize>(latin: &str) -> [u8; N] {
-    let mut padded = [0; N];
-    for (slot, &b) in padded.iter_mut().zip(latin.as_bytes()) {
-        *slot = b;
+/// `latin` padded with NULs to `n` bytes (still UTF-8, and the end of
+/// `latin` stays a character boundary); the tests check that every token
+/// and syllable fits.
+fn pad(latin: &str, n: usize) -> Box<str> {
+    let mut padded = String::from(latin);
+    while padded.len() < n {
+        padded.push('\0');
     }
-    padded
+    padded.into_boxed_str()
 }
 
-/// Appends the first `len` bytes of `padded`: one fixed-size copy, where
-/// a copy of `len` bytes would be a call to `memcpy`.
+/// Appends the first `len` bytes of `padded` (at least `N` bytes long):
+/// one fixed-size copy, where a copy of `len` bytes would be a call to
+/// `memcpy`, and then the padding cut off again. Writing `str`s keeps the
+/// output a `String` all along, so it needs no UTF-8 validation at the end.
 #[inline(always)]
-fn push_padded<const N: usize>(out: &mut Vec<u8>, padded: &[u8; N], len: usize) {
-    let end = out.len() + len.min(N);
-    out.extend_from_slice(padded);
-    out.truncate(end);
-}
-
-/// Appends `c` (a constant, so this folds to a push of its bytes).
-#[inline(always)]
-fn push_char(out: &mut Vec<u8>, c: char) {
-    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+fn push_padded<const N: usize>(out: &mut String, padded: &str, len: usize) {
+    match padded.get(..N) {
+        Some(chunk) => {
+            let end = out.len() + len;
+            out.push_str(chunk);
+            out.truncate(end);
+        }
+        None => out.push_str(padded.get(..len).unwrap_or(padded)),
+    }
 }
 
 /// The display options [`to_latin_if_display`] checks against: those of
@@ -346,21 +549,14 @@ fn transcode<'t, const CHECK: bool>(t: &Tables, text: &'t str) -> Option<Cow<'t,
         text,
         bytes: text.as_bytes(),
         at: start,
-        // Bytes copied from `text` or from the tables, whole characters
-        // only: valid UTF-8.
-        out: Vec::with_capacity(text.len() + 16),
+        // Room for the padding of the last token too.
+        out: String::with_capacity(text.len() + SYLLABLE_PAD),
         state: State::default(),
-        prev: [NO_PREV; 2],
         clean_until,
     };
-    w.out
-        .extend_from_slice(text.get(..start).unwrap_or_default().as_bytes());
+    w.out.push_str(text.get(..start).unwrap_or_default());
     w.run::<CHECK>()?;
-    // Validation is a small part of the time; the lossy conversion never
-    // replaces anything (see `out`).
-    let latin = String::from_utf8(w.out)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Some(Cow::Owned(latin))
+    Some(Cow::Owned(w.out))
 }
 
 /// Byte offset of the first character that is not copied as is, if any,
@@ -392,18 +588,37 @@ fn first_work<const CHECK: bool>(t: &Tables, text: &str) -> Result<(Option<usize
     Ok((None, clean_until))
 }
 
+/// The block offsets of the two code points before `here` ([`NO_PREV`] when
+/// not Bengali, and the second one too when the first one is not): what the
+/// display check of the code point at `here` looks at, read back from the
+/// text so that the transcoder need not carry it along.
+fn prev_at(bytes: &[u8], here: usize) -> [usize; 2] {
+    let before = |end: usize| {
+        end.checked_sub(3)
+            .and_then(|start| block_at(bytes, start))
+            .map_or(NO_PREV, usize::from)
+    };
+    let p1 = before(here);
+    if p1 == NO_PREV {
+        return [NO_PREV; 2];
+    }
+    [p1, here.checked_sub(3).map_or(NO_PREV, before)]
+}
+
 /// The display check of the Bengali code point `cur` (block offset) at
-/// `here`, after the code points `prev`.
+/// `here`.
 #[inline(always)]
 fn check_bengali(
     text: &str,
     here: usize,
-    prev: [usize; 2],
     cur: usize,
     clean_until: &mut usize,
 ) -> Result<(), Dirty> {
+    let bytes = text.as_bytes();
     // `false`: digits stay as they are (see `to_latin_if_display`).
-    if here >= *clean_until && display::bengali_is_dirty(text.as_bytes(), here, prev, cur, false) {
+    if here >= *clean_until
+        && display::bengali_is_dirty(bytes, here, prev_at(bytes, here), cur, false)
+    {
         *clean_until = verify(text, *clean_until, here)?;
     }
     Ok(())
@@ -454,11 +669,8 @@ struct Writer<'a, 't> {
     text: &'t str,
     bytes: &'t [u8],
     at: usize,
-    out: Vec<u8>,
+    out: String,
     state: State,
-    /// Block offsets of the last two code points read ([`NO_PREV`] when not
-    /// Bengali), for the display check.
-    prev: [usize; 2],
     /// The text before this offset is known to be in display form.
     clean_until: usize,
 }
@@ -472,7 +684,7 @@ impl Writer<'_, '_> {
     /// code point that is not in display form.
     fn run<const CHECK: bool>(&mut self) -> Option<()> {
         loop {
-            self.fast::<CHECK>().ok()?;
+            self.fast::<CHECK>();
             let Some(&b) = self.bytes.get(self.at) else {
                 return Some(());
             };
@@ -489,118 +701,123 @@ impl Writer<'_, '_> {
 
     /// The common cases, in a loop of their own that keeps its state in
     /// registers: a consonant with its sign, virama or inherent vowel, a
-    /// vowel letter or mark, and runs of ASCII that need no escape. Stops,
-    /// before the code point, at anything else.
+    /// vowel letter or mark, a danda, and runs of ASCII that need no escape,
+    /// where each of these is always in display form, or (a sign after a
+    /// consonant) the display check says so at once. Stops, before the code
+    /// point, at anything else, which the general path handles.
     #[inline(always)]
-    fn fast<const CHECK: bool>(&mut self) -> Result<(), Dirty> {
+    fn fast<const CHECK: bool>(&mut self) {
         let c = self.c;
         let bytes = self.bytes;
         let mut rest = bytes.get(self.at..).unwrap_or_default();
-        let mut state = self.state;
-        let mut prev = self.prev;
-        let mut clean_until = self.clean_until;
-        let text = self.text;
+        let State {
+            mut trigger,
+            mut after_token,
+            mut letter,
+        } = self.state;
+        // The block offset of the code point before `rest`, for the check
+        // of a sign after a consonant.
+        let mut p1 = if CHECK {
+            prev_at(bytes, self.at)[0]
+        } else {
+            NO_PREV
+        };
         let out = &mut self.out;
         loop {
             match rest {
                 [0xE0, b1, b2, tail @ ..] if b1 & 0xFE == 0xA6 => {
-                    let cur = usize::from(((b1 & 1) << 6) | (b2 & 0x3F));
-                    let Some(entry) = c.block.get(cur) else { break };
-                    let here = bytes.len() - rest.len();
-                    match entry.kind {
-                        Kind::Consonant => {
-                            let next = match tail {
-                                [0xE0, n1, n2, ..] if n1 & 0xFE == 0xA6 => {
-                                    usize::from(((n1 & 1) << 6) | (n2 & 0x3F))
-                                }
-                                _ => 128,
-                            };
-                            let class = c.class.get(next).copied().unwrap_or(SLOW);
-                            if class == SLOW {
-                                break;
-                            }
-                            let Some(syllable) = c.syllables.get(entry.row + usize::from(class))
-                            else {
-                                break;
-                            };
-                            if CHECK {
-                                if entry.may_be_dirty {
-                                    check_bengali(text, here, prev, cur, &mut clean_until)?;
-                                }
-                                prev = [cur, prev[0]];
-                                if class != INHERENT {
-                                    let sign = c.block.get(next).ok_or(Dirty)?;
-                                    if sign.may_be_dirty {
-                                        check_bengali(
-                                            text,
-                                            here + 3,
-                                            prev,
-                                            next,
-                                            &mut clean_until,
-                                        )?;
-                                    }
-                                    prev = [next, cur];
-                                }
-                            }
-                            if state.trigger & syllable.first != 0 {
-                                push_char(out, SEPARATOR);
-                            }
-                            push_padded(out, &syllable.latin, syllable.latin_len);
-                            state = syllable.state;
-                            rest = rest.get(syllable.len..).unwrap_or_default();
-                        }
-                        Kind::Token => {
-                            if CHECK {
-                                if entry.may_be_dirty {
-                                    check_bengali(text, here, prev, cur, &mut clean_until)?;
-                                }
-                                prev = [cur, prev[0]];
-                            }
-                            let code = entry.code;
-                            if state.trigger & code.first != 0 {
-                                push_char(out, SEPARATOR);
-                            }
-                            push_padded(out, &code.padded, code.latin.len());
-                            state = State {
-                                trigger: code.joins,
-                                after_token: true,
-                                letter: code.letter,
-                            };
-                            rest = tail;
-                        }
-                        _ => break,
-                    }
-                }
-                [b, ..] if *b < 0x80 => {
-                    let len = rest
-                        .iter()
-                        .position(|&b| {
-                            b >= 0x80
-                                || char::from(b) == SEPARATOR
-                                || self.t.ascii_needs_escape(char::from(b))
-                        })
-                        .unwrap_or(rest.len());
-                    if len == 0 {
+                    let cur = ((b1 & 1) << 6) | (b2 & 0x3F);
+                    // The code point after it, without branching on whether
+                    // it is Bengali (word ends are not predictable).
+                    let (next, bengali) = match tail {
+                        [n0, n1, n2, ..] => (
+                            ((n1 & 1) << 6) | (n2 & 0x3F),
+                            (*n0 == 0xE0) & (n1 & 0xFE == 0xA6),
+                        ),
+                        _ => (0, false),
+                    };
+                    let Some(&(row, mask)) = c.rows.get(usize::from(cur)) else {
+                        break;
+                    };
+                    let class = c.fast_class.get(usize::from(next)).copied().unwrap_or(0)
+                        & mask
+                        & 0u8.wrapping_sub(u8::from(bengali));
+                    let index = usize::from(row) + usize::from(class);
+                    let Some(&syllable) = c.compact.get(index) else {
+                        break;
+                    };
+                    if syllable.flags & COMPACT_SLOW != 0 {
                         break;
                     }
-                    match rest.get(..len) {
-                        // Mostly one space between words: no call to `memcpy`.
-                        Some(&[b]) => out.push(b),
-                        Some(run) => out.extend_from_slice(run),
-                        None => break,
+                    // One branch, rarely taken.
+                    if CHECK
+                        && syllable.flags & c.check_after.get(p1).copied().unwrap_or(COMPACT_CHECK)
+                            != 0
+                    {
+                        let here = bytes.len() - rest.len() + 3;
+                        let prev = [usize::from(cur), p1];
+                        if display::bengali_is_dirty(bytes, here, prev, usize::from(next), false) {
+                            break;
+                        }
                     }
-                    state = State::default();
-                    prev = [NO_PREV; 2];
-                    rest = rest.get(len..).unwrap_or_default();
+                    if trigger & syllable.first != 0 {
+                        out.push(SEPARATOR);
+                    }
+                    push_padded::<SYLLABLE_PAD>(
+                        out,
+                        syllable.latin,
+                        usize::from(syllable.latin_len),
+                    );
+                    trigger = syllable.trigger;
+                    after_token = true;
+                    letter = syllable.flags & COMPACT_LETTER != 0;
+                    p1 = usize::from(syllable.last);
+                    // A consonant takes the code point after it when that one
+                    // joins it (sign or virama).
+                    let step = if class == INHERENT { 3 } else { 6 };
+                    debug_assert!(
+                        index >= c.syllables.len()
+                            || c.syllables.get(index).map(|s| s.len) == Some(step)
+                    );
+                    rest = rest.get(step..).unwrap_or_default();
+                }
+                [b, tail @ ..] if *b < 0x80 => {
+                    if c.ascii_stop.get(usize::from(*b)) != Some(&false) {
+                        break;
+                    }
+                    // Mostly one space between words: no call to `memcpy`.
+                    out.push(char::from(*b));
+                    let len = tail
+                        .iter()
+                        .position(|&b| c.ascii_stop.get(usize::from(b)) != Some(&false))
+                        .unwrap_or(tail.len());
+                    if len > 0 {
+                        let here = bytes.len() - tail.len();
+                        out.push_str(self.text.get(here..here + len).unwrap_or_default());
+                    }
+                    (trigger, after_token, letter) = (0, false, false);
+                    p1 = NO_PREV;
+                    rest = tail.get(len..).unwrap_or_default();
+                }
+                [0xE0, 0xA5, b2 @ (0xA4 | 0xA5), tail @ ..] if c.plain_danda => {
+                    out.push(if *b2 == 0xA4 {
+                        script::chars::DANDA
+                    } else {
+                        script::chars::DOUBLE_DANDA
+                    });
+                    (trigger, after_token, letter) = (0, false, false);
+                    p1 = NO_PREV;
+                    rest = tail;
                 }
                 _ => break,
             }
         }
         self.at = bytes.len() - rest.len();
-        self.state = state;
-        self.prev = prev;
-        self.clean_until = clean_until;
-        Ok(())
+        self.state = State {
+            trigger,
+            after_token,
+            letter,
+        };
     }
 
     /// The display check of the Bengali code point `cur` at `here`.
@@ -614,9 +831,8 @@ impl Writer<'_, '_> {
         if CHECK {
             let cur = usize::from(cur);
             if entry.may_be_dirty {
-                check_bengali(self.text, here, self.prev, cur, &mut self.clean_until)?;
+                check_bengali(self.text, here, cur, &mut self.clean_until)?;
             }
-            self.prev = [cur, self.prev[0]];
         }
         Ok(())
     }
@@ -624,11 +840,8 @@ impl Writer<'_, '_> {
     /// The display check of a character `c` at `here` outside the block.
     #[inline(always)]
     fn read_other<const CHECK: bool>(&mut self, c: char, here: usize) -> Result<(), Dirty> {
-        if CHECK {
-            if !c.is_ascii() {
-                check_other(self.text, here, c, &mut self.clean_until)?;
-            }
-            self.prev = [NO_PREV; 2];
+        if CHECK && !c.is_ascii() {
+            check_other(self.text, here, c, &mut self.clean_until)?;
         }
         Ok(())
     }
@@ -646,13 +859,13 @@ impl Writer<'_, '_> {
 
     #[inline(always)]
     fn write(&mut self, code: Code) {
-        push_padded(&mut self.out, &code.padded, code.latin.len());
+        self.out.push_str(code.latin);
     }
 
     #[inline(always)]
     fn token(&mut self, code: Code) {
         if self.state.trigger & code.first != 0 {
-            push_char(&mut self.out, SEPARATOR);
+            self.out.push(SEPARATOR);
         }
         self.write(code);
         self.state = State {
@@ -685,7 +898,7 @@ impl Writer<'_, '_> {
             Kind::Raw { .. } => {
                 self.read::<CHECK>(entry, index, self.at)?;
                 let raw = self.text.get(self.at..self.at + 3).unwrap_or_default();
-                self.out.extend_from_slice(raw.as_bytes());
+                self.out.push_str(raw);
                 self.state = State::default();
             }
         }
@@ -713,9 +926,9 @@ impl Writer<'_, '_> {
             }
         }
         if self.state.trigger & syllable.first != 0 {
-            push_char(&mut self.out, SEPARATOR);
+            self.out.push(SEPARATOR);
         }
-        push_padded(&mut self.out, &syllable.latin, syllable.latin_len);
+        push_padded::<SYLLABLE_PAD>(&mut self.out, &syllable.latin, syllable.latin_len);
         self.state = syllable.state;
         self.at += syllable.len;
         Ok(())
@@ -780,9 +993,8 @@ impl Writer<'_, '_> {
             self.at += 1;
         }
         let run = self.text.get(start..self.at).unwrap_or_default();
-        self.out.extend_from_slice(run.as_bytes());
+        self.out.push_str(run);
         self.state = State::default();
-        self.prev = [NO_PREV; 2];
         Ok(())
     }
 
@@ -807,7 +1019,7 @@ impl Writer<'_, '_> {
             self.read_other::<CHECK>(c, self.at)?;
             let len = c.len_utf8();
             let copy = self.text.get(self.at..self.at + len).unwrap_or_default();
-            self.out.extend_from_slice(copy.as_bytes());
+            self.out.push_str(copy);
             self.at += len;
             self.state = State::default();
         }
@@ -836,10 +1048,9 @@ impl Writer<'_, '_> {
                 break;
             }
         }
-        push_char(&mut self.out, ESCAPE_OPEN);
-        self.out
-            .extend_from_slice(rest.get(..end).unwrap_or_default().as_bytes());
-        push_char(&mut self.out, ESCAPE_CLOSE);
+        self.out.push(ESCAPE_OPEN);
+        self.out.push_str(rest.get(..end).unwrap_or_default());
+        self.out.push(ESCAPE_CLOSE);
         self.at = from + end;
         self.state = State::default();
         Ok(())
@@ -865,21 +1076,97 @@ mod tests {
     fn padded_tokens_fit() {
         let t = super::super::tokens::tables().unwrap();
         let c = codes(t);
-        let codes = c
-            .block
-            .iter()
-            .flat_map(|e| [Some(e.code), e.nukta])
-            .flatten();
-        for code in codes.chain([c.inherent, c.zwj, c.zwnj, c.nukta_mark]) {
-            assert!(code.latin.len() <= code.padded.len(), "{}", code.latin);
-            assert_eq!(
-                code.padded.get(..code.latin.len()),
-                Some(code.latin.as_bytes())
+        let fits = |latin: &str, len: usize, pad: usize| {
+            assert_eq!(latin.len(), pad, "{latin:?}");
+            assert!(latin.is_char_boundary(len), "{latin:?}");
+            assert!(
+                latin.get(len..).unwrap().bytes().all(|b| b == 0),
+                "{latin:?}"
             );
-        }
+        };
         assert!(!c.syllables.is_empty());
         for syllable in &c.syllables {
-            assert!(syllable.latin_len <= syllable.latin.len(), "{syllable:?}");
+            fits(&syllable.latin, syllable.latin_len, SYLLABLE_PAD);
+        }
+        for compact in &c.compact {
+            fits(compact.latin, usize::from(compact.latin_len), SYLLABLE_PAD);
+        }
+        assert!(c.compact.iter().any(|e| e.flags & COMPACT_SLOW == 0));
+    }
+
+    #[test]
+    fn fast_rows_match_the_general_table() {
+        // The fast loop's columns are the general table's, with the nukta
+        // moved to the column after the signs.
+        let t = super::super::tokens::tables().unwrap();
+        let c = codes(t);
+        for (i, (&k, &f)) in c.class.iter().zip(&c.fast_class).enumerate() {
+            if k == SLOW {
+                assert_eq!(u8::try_from(i).ok(), Some(NUKTA));
+                assert!(f > FIRST_SIGN);
+            } else {
+                assert_eq!(k, f, "U+{:04X}", 0x980 + i);
+            }
+        }
+        // Every consonant of the fast loop has a full row; everything else
+        // takes one entry.
+        for (i, &(row, mask)) in c.rows.iter().enumerate() {
+            let entry = &c.block[i];
+            let fast = entry.kind == Kind::Consonant && !entry.may_be_dirty;
+            assert_eq!(mask == u8::MAX, fast, "U+{:04X}", 0x980 + i);
+            if fast {
+                assert_eq!(usize::from(row), entry.row);
+                let nukta = c.fast_class[usize::from(NUKTA)];
+                let slow = c.compact.get(usize::from(row) + usize::from(nukta));
+                assert_eq!(
+                    slow.map(|s| s.flags & COMPACT_SLOW),
+                    Some(COMPACT_SLOW),
+                    "U+{:04X}",
+                    0x980 + i
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_check_before_a_sign_is_conservative() {
+        // `may_be_dirty_after` must be true wherever `bengali_is_dirty` is,
+        // for the (consonant, sign) pairs of the fast loop, whatever came
+        // before: here, every code point before, and any two before that.
+        let t = super::super::tokens::tables().unwrap();
+        let c = codes(t);
+        let cp = |o: usize| char::from_u32(0x980 + o as u32).unwrap();
+        let consonants = (0..128).filter(|&i| c.rows[i].1 == u8::MAX);
+        let contexts = ["", "\u{09C7}", "\u{0995}\u{09C7}", " \u{09C7}"];
+        for cons in consonants {
+            for (&k, next) in c.fast_class.iter().zip(0..) {
+                if k == INHERENT || k == c.fast_class[usize::from(NUKTA)] {
+                    continue;
+                }
+                for p2 in 0..=NO_PREV {
+                    for context in contexts {
+                        let mut text = String::from(context);
+                        if p2 < NO_PREV {
+                            text.push(cp(p2));
+                        }
+                        text.push(cp(cons));
+                        let here = text.len();
+                        text.push(cp(next));
+                        let prev = prev_at(text.as_bytes(), here);
+                        if display::bengali_is_dirty(text.as_bytes(), here, prev, next, false) {
+                            let (row, _) = c.rows[cons];
+                            let flags = c.compact[usize::from(row) + usize::from(k)].flags;
+                            assert!(
+                                c.check_after[prev[1]] & flags != 0,
+                                "U+{:04X} U+{:04X} after {:04X?}",
+                                0x980 + cons,
+                                0x980 + next,
+                                text.chars().map(|c| c as u32).collect::<Vec<_>>()
+                            );
+                        }
+                    }
+                }
+            }
         }
     }
 }
