@@ -225,8 +225,10 @@ COMMON_NAME_PARTS = """
 
 # Aliases produced by this script that are ordinary words (found by counting the generated
 # one-word Bengali names as whole tokens in Bengali Wikipedia and news text and in NER data
-# tagged O, and reviewing every name of up to 3 letters by hand); the last two lines are
-# given names / surnames that are also place names (ভ্লাদিমির = Vladimir Oblast).
+# tagged O, and reviewing every name of up to 3 letters by hand); then given names /
+# surnames that are also place names (ভ্লাদিমির = Vladimir Oblast); then rivers that
+# give their name to an upazila (alone, the name is the river far more often: "তিতাস
+# একটি নদীর নাম"), and তৃণমূল, "grassroots" before it is the Trinamool Congress.
 FOUND_COLLISIONS = """
 সালে কন্যা কর্মী দেবার বুকে জিন ফ্রি বিরল লামা লাটিম শান ঘাট কেপ ইউরো রোজা বমি ব্লেড
 স্টোর ক্রুজ কোলে গার্ড বেড়া তালা তুলা সামার সেরে লাক রিজ কেনা কিনারা চিতা বেনি
@@ -236,6 +238,7 @@ FOUND_COLLISIONS = """
 সোহাগ পলাশ মদন গীতা হোমস দোহার কালাই মুতা লুকা
 ভ্লাদিমির মেরি ভিক্টোরিয়া ডেভিস মিরান্ডা পার্থ সোফিয়া বিশ্বনাথ লিমা ইলা ইসাবেলা সিজার
 হিউ অরোরা ডলি লারা মনিকা পাওলা জুলিয়া রেজিনা পালমার
+তিতাস মেঘনা কর্ণফুলী রূপসা আত্রাই তৃণমূল
 """
 
 # ---------------------------------------------------------------------------------------
