@@ -2,6 +2,7 @@
 //! entities behind each key, compile the automata.
 
 use core::fmt;
+use std::collections::hash_map;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::path::Path;
@@ -213,16 +214,18 @@ impl MatcherBuilder {
         let normalizer = Normalizer::new();
         let encoder = Encoder::new();
         let all = gazetteer.entities();
-        let entities = all
-            .iter()
-            .map(|entity| EntityInfo {
-                id: entity.id.as_str().into(),
-                kind: entity.kind,
-                name_en: entity.name_en.as_str().into(),
-                name_bn: entity.name_bn.as_str().into(),
-                code: entity.code.as_deref().map(Into::into),
-            })
-            .collect();
+        let infos = |entities: &[crate::Entity]| -> Vec<EntityInfo> {
+            entities
+                .iter()
+                .map(|entity| EntityInfo {
+                    id: entity.id.as_str().into(),
+                    kind: entity.kind,
+                    name_en: entity.name_en.as_str().into(),
+                    name_bn: entity.name_bn.as_str().into(),
+                    code: entity.code.as_deref().map(Into::into),
+                })
+                .collect()
+        };
         // Most entities have a name and a Latin id of their own: about two
         // exact keys each. Reserving spares the index its rehashes.
         let mut groups = Groups {
@@ -232,28 +235,39 @@ impl MatcherBuilder {
         };
         // Folding is most of a large build and needs nothing but the
         // entity: the second half is folded on another thread, then
-        // replayed after the first so that keys keep their order.
+        // replayed after the first so that keys keep their order. Each
+        // thread also copies out its entities' names (three allocations
+        // each).
         let half = if all.len() >= PARALLEL_MIN {
             all.len() / 2
         } else {
             all.len()
         };
         let (head, tail) = all.split_at(half);
-        std::thread::scope(|scope| {
+        let entities = std::thread::scope(|scope| {
             let folder = (!tail.is_empty()).then(|| {
                 scope.spawn(|| {
-                    let mut folds = Folds::default();
+                    let mut folds = Folds::with_capacity(tail.len() * 2);
                     self.fold_all(gazetteer, &encoder, half, tail, &mut folds);
-                    folds
+                    (folds, infos(tail))
                 })
             });
             self.fold_all(gazetteer, &encoder, 0, head, &mut groups);
+            let mut entities = Vec::with_capacity(all.len());
+            entities.extend(infos(head));
             match folder.map(std::thread::ScopedJoinHandle::join) {
-                Some(Ok(folds)) => folds.replay(&mut groups),
+                Some(Ok((folds, rest))) => {
+                    folds.replay(&mut groups);
+                    entities.extend(rest);
+                }
                 // The thread died: fold the second half here instead.
-                Some(Err(_)) => self.fold_all(gazetteer, &encoder, half, tail, &mut groups),
+                Some(Err(_)) => {
+                    self.fold_all(gazetteer, &encoder, half, tail, &mut groups);
+                    entities.extend(infos(tail));
+                }
                 None => {}
             }
+            entities
         });
         let Groups {
             exact,
@@ -310,7 +324,7 @@ impl MatcherBuilder {
                 // idempotent), so the name is folded as it is.
                 let display = name;
                 // The matcher's own encoder (tested equal to key::fold).
-                folded.encode(encoder, display);
+                folded.encode_bytes(encoder, display);
                 let key = trim_spaces(folded.bytes());
                 // One-letter aliases never fire: a lone letter is an
                 // initial, a numeral or noise far more often than a name.
@@ -376,41 +390,63 @@ struct Groups {
     skeleton: Grouper,
 }
 
-impl Sink for Groups {
-    fn add(&mut self, group: Group, key: &[u8], entry: Entry, weak: bool, open_end: bool) {
-        let grouper = match group {
+impl Groups {
+    fn get(&mut self, group: Group) -> &mut Grouper {
+        match group {
             Group::Exact => &mut self.exact,
             Group::Loose => &mut self.loose,
             Group::Skeleton => &mut self.skeleton,
-        };
-        grouper.add(key, entry, weak, open_end);
+        }
     }
 }
 
-/// Keys folded on another thread, in the order folded; the keys in one
-/// arena.
-#[derive(Default)]
+impl Sink for Groups {
+    fn add(&mut self, group: Group, key: &[u8], entry: Entry, weak: bool, open_end: bool) {
+        self.get(group)
+            .add_hashed(key, hash_key(key), entry, weak, open_end);
+    }
+}
+
+/// Keys folded on another thread, in the order folded, with their hashes
+/// (the thread that replays them into the groupers does not hash them
+/// again); the keys in one arena.
 struct Folds {
     arena: Vec<u8>,
-    /// Per key: its table, where it ends in `arena`, its entry, weak and
-    /// open end.
-    adds: Vec<(Group, usize, Entry, bool, bool)>,
+    /// Per key: its table, where it ends in `arena`, its hash, its entry,
+    /// weak and open end.
+    adds: Vec<(Group, usize, u64, Entry, bool, bool)>,
 }
 
 impl Sink for Folds {
     fn add(&mut self, group: Group, key: &[u8], entry: Entry, weak: bool, open_end: bool) {
         self.arena.extend_from_slice(key);
-        self.adds
-            .push((group, self.arena.len(), entry, weak, open_end));
+        self.adds.push((
+            group,
+            self.arena.len(),
+            hash_key(key),
+            entry,
+            weak,
+            open_end,
+        ));
     }
 }
 
 impl Folds {
-    fn replay(&self, sink: &mut impl Sink) {
+    /// Room for about `keys` keys.
+    fn with_capacity(keys: usize) -> Self {
+        Folds {
+            arena: Vec::with_capacity(keys * 16),
+            adds: Vec::with_capacity(keys),
+        }
+    }
+
+    fn replay(&self, groups: &mut Groups) {
         let mut start = 0;
-        for &(group, end, entry, weak, open_end) in &self.adds {
+        for &(group, end, hash, entry, weak, open_end) in &self.adds {
             let key = self.arena.get(start..end).unwrap_or_default();
-            sink.add(group, key, entry, weak, open_end);
+            groups
+                .get(group)
+                .add_hashed(key, hash, entry, weak, open_end);
             start = end;
         }
     }
@@ -481,6 +517,13 @@ impl core::hash::Hasher for Prehashed {
     }
 }
 
+/// Key `slot` of a grouper's arena.
+fn key_of<'a>(arena: &'a [u8], bounds: &[u32], slot: u32) -> &'a [u8] {
+    let lo = bounds.get(slot as usize).copied().unwrap_or(0);
+    let hi = bounds.get(slot as usize + 1).copied().unwrap_or(0);
+    arena.get(lo as usize..hi as usize).unwrap_or_default()
+}
+
 /// A fast non-cryptographic hash of a key (FxHash's mixing, per byte).
 fn hash_key(key: &[u8]) -> u64 {
     key.iter().fold(key.len() as u64, |h, &b| {
@@ -503,26 +546,25 @@ impl Grouper {
         }
     }
 
-    fn key(&self, slot: u32) -> &[u8] {
-        let lo = self.bounds.get(slot as usize).copied().unwrap_or(0);
-        let hi = self.bounds.get(slot as usize + 1).copied().unwrap_or(0);
-        self.arena.get(lo as usize..hi as usize).unwrap_or_default()
-    }
-
-    /// Adds `entry` under `key`; `weak` marks a common word, `open_end` a
-    /// variant key whose alias ended in signs the fold dropped.
-    fn add(&mut self, key: &[u8], entry: Entry, weak: bool, open_end: bool) {
+    /// Adds `entry` under `key`, whose [`hash_key`] is `hash`; `weak` marks
+    /// a common word, `open_end` a variant key whose alias ended in signs
+    /// the fold dropped.
+    fn add_hashed(&mut self, key: &[u8], mut hash: u64, entry: Entry, weak: bool, open_end: bool) {
         if self.bounds.is_empty() {
             self.bounds.push(0);
         }
-        let mut hash = hash_key(key);
         let slot = loop {
-            match self.index.get(&hash) {
-                Some(&slot) if self.key(slot) == key => break slot,
-                Some(_) => hash = hash.wrapping_add(1),
-                None => {
+            match self.index.entry(hash) {
+                hash_map::Entry::Occupied(found) => {
+                    let slot = *found.get();
+                    if key_of(&self.arena, &self.bounds, slot) == key {
+                        break slot;
+                    }
+                    hash = hash.wrapping_add(1);
+                }
+                hash_map::Entry::Vacant(free) => {
                     let slot = u32::try_from(self.weak.len()).unwrap_or(u32::MAX);
-                    self.index.insert(hash, slot);
+                    free.insert(slot);
                     self.arena.extend_from_slice(key);
                     self.bounds
                         .push(u32::try_from(self.arena.len()).unwrap_or(u32::MAX));
@@ -542,81 +584,108 @@ impl Grouper {
     }
 
     fn finish<K: Ord>(
-        mut self,
+        self,
         order: &impl Fn(&Entry) -> K,
         aho_corasick: bool,
     ) -> Result<Table, BuildError> {
-        let keys = self.weak.len();
-        // A counting sort by slot (stable: within a key, entries stay in
-        // the order added).
-        let mut starts = vec![0usize; keys + 1];
-        for &(slot, _) in &self.entries {
-            if let Some(count) = starts.get_mut(slot as usize + 1) {
-                *count += 1;
-            }
-        }
-        for i in 1..starts.len() {
-            let before = starts.get(i - 1).copied().unwrap_or(0);
-            if let Some(count) = starts.get_mut(i) {
-                *count += before;
-            }
-        }
-        let mut sorted = vec![(0u32, Entry::new(0, MatchKind::Exact, false)); self.entries.len()];
-        for &(slot, entry) in &self.entries {
-            if let Some(next) = starts.get_mut(slot as usize) {
-                if let Some(place) = sorted.get_mut(*next) {
-                    *place = (slot, entry);
-                }
-                *next += 1;
-            }
-        }
-        self.entries = sorted;
-        let mut entries: Vec<Entry> = Vec::with_capacity(self.entries.len());
-        let mut bounds = Vec::with_capacity(keys + 1);
-        bounds.push(0);
-        let mut rest = self.entries.as_slice();
-        for slot in 0..u32::try_from(keys).unwrap_or(u32::MAX) {
-            let len = rest.iter().take_while(|&&(s, _)| s == slot).count();
-            let (group, tail) = rest.split_at(len.min(rest.len()));
-            rest = tail;
-            let start = entries.len();
-            for &(_, entry) in group {
-                // One entry per target and kind: the first field wins.
-                let seen = entries
-                    .get(start..)
-                    .unwrap_or_default()
-                    .iter()
-                    .any(|e| e.target == entry.target && e.kind == entry.kind);
-                if !seen {
-                    entries.push(entry);
-                }
-            }
-            if let Some(group) = entries.get_mut(start..) {
-                group.sort_by_key(order);
-            }
-            bounds.push(u32::try_from(entries.len()).unwrap_or(u32::MAX));
-        }
-        self.entries = Vec::new();
-        self.index = HashMap::default();
-        entries.shrink_to_fit();
-        self.weak.shrink_to_fit();
-        self.open_end.shrink_to_fit();
-        let automaton = if keys == 0 {
-            None
+        let Grouper {
+            index,
+            arena,
+            bounds: key_bounds,
+            entries,
+            mut weak,
+            mut open_end,
+        } = self;
+        drop(index);
+        let keys = weak.len();
+        let all: Vec<&[u8]> = (0..u32::try_from(keys).unwrap_or(u32::MAX))
+            .map(|slot| key_of(&arena, &key_bounds, slot))
+            .collect();
+        let automaton = || (!all.is_empty()).then(|| KeyAutomaton::new(&all, aho_corasick));
+        // The automaton needs only the keys, and the entries only their
+        // slots: with many keys, each is built on a thread of its own.
+        let (automaton, (bounds, entries)) = if keys >= PARALLEL_MIN {
+            std::thread::scope(|scope| {
+                let keyed = scope.spawn(automaton);
+                let grouped = group_entries(entries, keys, order);
+                // The thread died: build the automaton here instead.
+                let automaton = keyed.join().unwrap_or_else(|_| automaton());
+                (automaton, grouped)
+            })
         } else {
-            let all: Vec<&[u8]> = (0..u32::try_from(keys).unwrap_or(u32::MAX))
-                .map(|slot| self.key(slot))
-                .collect();
-            Some(KeyAutomaton::new(&all, aho_corasick)?)
+            (automaton(), group_entries(entries, keys, order))
         };
+        weak.shrink_to_fit();
+        open_end.shrink_to_fit();
         Ok(Table {
-            automaton,
+            automaton: automaton.transpose()?,
             bounds,
             entries,
-            weak: self.weak,
-            open_end: self.open_end,
+            weak,
+            open_end,
         })
     }
+}
+
+/// The entries of `keys` keys, grouped by slot and ranked by `order`, with
+/// the bounds of each key's group; `added` is `(slot, entry)` in the order
+/// added.
+fn group_entries<K: Ord>(
+    added: Vec<(u32, Entry)>,
+    keys: usize,
+    order: &impl Fn(&Entry) -> K,
+) -> (Vec<u32>, Vec<Entry>) {
+    // A counting sort by slot (stable: within a key, entries stay in
+    // the order added).
+    let mut starts = vec![0usize; keys + 1];
+    for &(slot, _) in &added {
+        if let Some(count) = starts.get_mut(slot as usize + 1) {
+            *count += 1;
+        }
+    }
+    for i in 1..starts.len() {
+        let before = starts.get(i - 1).copied().unwrap_or(0);
+        if let Some(count) = starts.get_mut(i) {
+            *count += before;
+        }
+    }
+    let mut sorted = vec![(0u32, Entry::new(0, MatchKind::Exact, false)); added.len()];
+    for &(slot, entry) in &added {
+        if let Some(next) = starts.get_mut(slot as usize) {
+            if let Some(place) = sorted.get_mut(*next) {
+                *place = (slot, entry);
+            }
+            *next += 1;
+        }
+    }
+    drop(added);
+    let mut entries: Vec<Entry> = Vec::with_capacity(sorted.len());
+    let mut bounds = Vec::with_capacity(keys + 1);
+    bounds.push(0);
+    let mut rest = sorted.as_slice();
+    for slot in 0..u32::try_from(keys).unwrap_or(u32::MAX) {
+        let len = rest.iter().take_while(|&&(s, _)| s == slot).count();
+        let (group, tail) = rest.split_at(len.min(rest.len()));
+        rest = tail;
+        let start = entries.len();
+        for &(_, entry) in group {
+            // One entry per target and kind: the first field wins.
+            let seen = entries
+                .get(start..)
+                .unwrap_or_default()
+                .iter()
+                .any(|e| e.target == entry.target && e.kind == entry.kind);
+            if !seen {
+                entries.push(entry);
+            }
+        }
+        if let Some(group) = entries.get_mut(start..) {
+            group.sort_by_key(order);
+        }
+        bounds.push(u32::try_from(entries.len()).unwrap_or(u32::MAX));
+    }
+    entries.shrink_to_fit();
+    (bounds, entries)
 }
 
 /// True when `display` has at least two letters as written: Bengali

@@ -585,21 +585,37 @@ impl Key {
     }
 
     #[inline]
-    fn push(&mut self, byte: u8, at: usize) {
+    fn push<const ORIGINS: bool>(&mut self, byte: u8, at: usize) {
         self.bytes.push(byte);
-        self.origins.push(offset(at));
+        if ORIGINS {
+            self.origins.push(offset(at));
+        }
     }
 
     /// Replaces the key with the key of `display`.
     pub(crate) fn encode(&mut self, encoder: &Encoder, display: &str) {
+        self.encode_with::<true>(encoder, display);
+    }
+
+    /// [`encode`](Self::encode) without the way back: the key bytes only,
+    /// no origins and no token starts. The matcher's builder folds a
+    /// million aliases and reads nothing but their bytes.
+    pub(crate) fn encode_bytes(&mut self, encoder: &Encoder, display: &str) {
+        self.encode_with::<false>(encoder, display);
+    }
+
+    fn encode_with<const ORIGINS: bool>(&mut self, encoder: &Encoder, display: &str) {
         if self.fused {
             core::mem::swap(&mut self.bytes, &mut self.spare);
         }
         self.bytes.clear();
         self.origins.clear();
+        self.tokens.clear();
         self.fused = false;
         self.bytes.reserve(display.len() / 2 + 1);
-        self.origins.reserve(display.len() / 2 + 2);
+        if ORIGINS {
+            self.origins.reserve(display.len() / 2 + 2);
+        }
         let text = display.as_bytes();
         let mut at = 0;
         // The fold's state: collapse spaces, hyphens between words.
@@ -614,9 +630,9 @@ impl Key {
                     (Some(&b1 @ (0xA6 | 0xA7)), Some(&b2)) => {
                         let index = usize::from(((b1 & 1) << 6) | (b2 & 0x3F));
                         let [first, second] = self.encoder_entry(encoder, index);
-                        self.push(first, at);
+                        self.push::<ORIGINS>(first, at);
                         if second != 0 {
-                            self.push(second, at);
+                            self.push::<ORIGINS>(second, at);
                         }
                         last_space = false;
                         last_word = key::is_word_byte(first);
@@ -629,7 +645,7 @@ impl Key {
                         } else {
                             encoder.double_danda
                         };
-                        self.push(byte, at);
+                        self.push::<ORIGINS>(byte, at);
                         last_space = false;
                         last_word = false;
                         at += 3;
@@ -641,20 +657,20 @@ impl Key {
                 match b0 {
                     b' ' | b'\t' => {
                         if !last_space {
-                            self.push(b' ', at);
+                            self.push::<ORIGINS>(b' ', at);
                         }
                         last_space = true;
                         last_word = false;
                         stretch = (at + 1, self.bytes.len());
                     }
                     b'-' if last_word && next_is_word(display, at + 1) => {
-                        self.push(b' ', at);
+                        self.push::<ORIGINS>(b' ', at);
                         last_space = true;
                         last_word = false;
                     }
                     _ => {
                         let folded = b0.to_ascii_lowercase();
-                        self.push(folded, at);
+                        self.push::<ORIGINS>(folded, at);
                         last_space = false;
                         last_word = folded.is_ascii_alphanumeric();
                         if b0 == b'\n' || b0 == b'\r' {
@@ -691,15 +707,17 @@ impl Key {
                 bytes.next();
             }
             for (i, &byte) in bytes {
-                self.push(byte, from + piece.origin(i));
+                self.push::<ORIGINS>(byte, from + piece.origin(i));
             }
             last_space = self.bytes.last() == Some(&b' ');
             last_word = self.bytes.last().is_some_and(|&b| key::is_word_byte(b));
             at = end;
         }
-        self.origins.push(offset(display.len()));
         self.len = self.bytes.len();
-        self.find_tokens();
+        if ORIGINS {
+            self.origins.push(offset(display.len()));
+            self.find_tokens();
+        }
     }
 
     #[inline]
@@ -883,6 +901,18 @@ mod tests {
         let mut key = Key::default();
         key.encode(&Encoder::new(), display);
         compare(&key, &reference, display, "reference encoder");
+        // The builder's bytes-only fold, into a buffer holding a key.
+        let mut bytes_only = key.clone();
+        bytes_only.encode_bytes(&Encoder::new(), display);
+        assert_eq!(
+            bytes_only.bytes(),
+            reference.bytes(),
+            "bytes-only fold of {:?}",
+            display
+                .chars()
+                .map(|c| format!("U+{:04X}", c as u32))
+                .collect::<Vec<_>>()
+        );
         let mut fused = Key::default();
         // Reuse a dirty buffer: stale bytes past the key must not matter.
         fused.encode_raw(&Encoder::new(), &"ক".repeat(40), 0);

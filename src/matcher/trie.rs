@@ -3,10 +3,10 @@
 //! Every search starts at a token start, so the automaton needs no failure
 //! links: a plain trie, walked from the root until it dead-ends, reports
 //! every key that is a prefix of the text there (shortest first). Building
-//! one from the sorted keys is a single level-by-level pass, which is what
-//! makes a million aliases build in well under two seconds; aho-corasick's
-//! builders spend most of their time on the failure links (BENCHMARKS.md
-//! has the numbers).
+//! one from the sorted keys takes two passes over them (count the nodes of
+//! each depth, then write each node in its place), with no comparison past
+//! the sort; aho-corasick's builders spend most of their time on the
+//! failure links (BENCHMARKS.md has the numbers).
 //!
 //! Layout: nodes in breadth-first order, so the children of a node are
 //! consecutive. `labels[n]` is the byte on the edge into node `n`;
@@ -69,12 +69,13 @@ impl Trie {
             }
             u64::from_be_bytes(head)
         };
-        let mut order: Vec<(u64, u32)> = (0u32..)
+        let unsorted: Vec<(u64, u32)> = (0u32..)
             .zip(keys)
             .filter(|(_, k)| !k.as_ref().is_empty())
             .map(|(i, k)| (prefix(k.as_ref()), i))
             .collect();
-        order.sort_unstable();
+        let mut order = sorted(&unsorted);
+        drop(unsorted);
         // Keys that share their first eight bytes: order them in full.
         let mut run = 0;
         while run < order.len() {
@@ -92,69 +93,133 @@ impl Trie {
             }
             run += len.max(1);
         }
-        // The sorted keys, packed: the level passes below read them in order.
-        let total: usize = order.iter().map(|&(_, i)| key(i).len()).sum();
-        let mut arena = Vec::with_capacity(total);
-        let mut bounds = Vec::with_capacity(order.len() + 1);
-        bounds.push(0u32);
+        // Breadth-first order within a depth is sorted order, and a key adds
+        // one node per depth past the prefix it shares with the key before
+        // it. So one pass counts the nodes of every depth and a second
+        // writes each node straight into its place. The first pass keeps
+        // each key's new bytes (front coding) for the second to read in a
+        // row: the keys themselves lie scattered over the heap.
+        let mut tails: Vec<u8> = Vec::new();
+        // Per key: the length of the prefix it shares, where its new bytes
+        // end in `tails`, its index. Duplicates add nothing.
+        let mut runs: Vec<(u32, u32, u32)> = Vec::with_capacity(order.len());
+        // Keys whose nodes begin / end at each depth (the root is depth 0).
+        let mut begin: Vec<u32> = Vec::new();
+        let mut finish: Vec<u32> = Vec::new();
+        let mut prev: &[u8] = &[];
         for &(_, i) in &order {
-            arena.extend_from_slice(key(i));
-            bounds.push(u32::try_from(arena.len()).map_err(|_| TooLarge)?);
+            let k = key(i);
+            let shared = prev.iter().zip(k).take_while(|(a, b)| a == b).count();
+            prev = k;
+            // Sorted, so a key that is a prefix of the one before is equal
+            // to it: the first index keeps the node.
+            let Some(new) = k.get(shared..).filter(|new| !new.is_empty()) else {
+                continue;
+            };
+            if begin.len() <= k.len() {
+                begin.resize(k.len() + 1, 0);
+                finish.resize(k.len() + 1, 0);
+            }
+            if let Some(b) = begin.get_mut(shared + 1) {
+                *b += 1;
+            }
+            if let Some(f) = finish.get_mut(k.len()) {
+                *f += 1;
+            }
+            tails.extend_from_slice(new);
+            runs.push((
+                u32::try_from(shared).map_err(|_| TooLarge)?,
+                u32::try_from(tails.len()).map_err(|_| TooLarge)?,
+                i,
+            ));
         }
-        let sorted = |j: u32| -> &[u8] {
-            let (lo, hi) = (
-                bounds.get(j as usize).copied().unwrap_or(0),
-                bounds.get(j as usize + 1).copied().unwrap_or(0),
-            );
-            arena.get(lo as usize..hi as usize).unwrap_or_default()
-        };
-        let index = |j: u32| order.get(j as usize).map_or(0, |&(_, i)| i);
-        let mut first = Vec::new();
-        let mut labels = vec![0u8];
-        let mut pattern = vec![0u32];
-        // The key ranges (in sorted order) of the nodes of the current
-        // level, in node order; a node's range excludes a key ending at it.
-        let mut level: Vec<(u32, u32)> =
-            vec![(0, u32::try_from(order.len()).map_err(|_| TooLarge)?)];
-        let mut next: Vec<(u32, u32)> = Vec::new();
-        let mut depth = 0usize;
-        while !level.is_empty() {
-            next.clear();
-            for &(lo, hi) in &level {
-                first.push(u32::try_from(labels.len()).map_err(|_| TooLarge)?);
-                let mut i = lo;
-                while i < hi {
-                    let byte_at = |j: u32| sorted(j).get(depth).copied();
-                    let Some(byte) = byte_at(i) else {
-                        // A duplicate of a key that ended above.
-                        i += 1;
-                        continue;
-                    };
-                    let mut j = i + 1;
-                    while j < hi && byte_at(j) == Some(byte) {
-                        j += 1;
+        // `cursor[d]`: the next free node of depth `d`, from the first; one
+        // more depth holds the end of the last.
+        let mut cursor: Vec<u32> = Vec::with_capacity(begin.len() + 2);
+        cursor.push(0);
+        // Nodes so far, and keys that reach the current depth.
+        let (mut nodes, mut live) = (1u64, 0u64);
+        for (b, f) in begin
+            .iter()
+            .zip(core::iter::once(&0).chain(&finish))
+            .skip(1)
+        {
+            cursor.push(u32::try_from(nodes).map_err(|_| TooLarge)?);
+            live = live + u64::from(*b) - u64::from(*f);
+            nodes += live;
+        }
+        // The walk tests the flag beside the child range it reads anyway;
+        // node numbers stay below it.
+        let nodes = usize::try_from(nodes)
+            .ok()
+            .filter(|&n| n <= ENDS as usize)
+            .ok_or(TooLarge)?;
+        cursor.push(u32::try_from(nodes).map_err(|_| TooLarge)?);
+        let mut first = vec![0u32; nodes + 1];
+        let mut labels = vec![0u8; nodes];
+        let mut ends = vec![0u64; nodes.div_ceil(64)];
+        if let (Some(root), Some(&children)) = (first.first_mut(), cursor.get(1)) {
+            *root = children;
+        }
+        if let Some(last) = first.last_mut() {
+            *last = u32::try_from(nodes).map_err(|_| TooLarge)?;
+        }
+        // The node where each key ends, and the key.
+        let mut keyed: Vec<(u32, u32)> = Vec::with_capacity(runs.len());
+        let mut from = 0usize;
+        for &(shared, to, i) in &runs {
+            let new = tails.get(from..to as usize).unwrap_or_default();
+            from = to as usize;
+            let last = shared as usize + new.len();
+            for (depth, &byte) in (shared as usize + 1..).zip(new) {
+                let Some(&[id, children]) = cursor.get(depth..depth + 2) else {
+                    return Err(TooLarge);
+                };
+                if let Some(c) = cursor.get_mut(depth) {
+                    *c += 1;
+                }
+                let n = id as usize;
+                if let Some(l) = labels.get_mut(n) {
+                    *l = byte;
+                }
+                // The node's children are the nodes of the next depth made
+                // from here until the next node of this depth.
+                let mut child = children;
+                if depth == last {
+                    child |= ENDS;
+                    if let Some(word) = ends.get_mut(n / 64) {
+                        *word |= 1 << (n % 64);
                     }
-                    let ends_here = sorted(i).len() == depth + 1;
-                    labels.push(byte);
-                    pattern.push(if ends_here { index(i) + 1 } else { 0 });
-                    let mut from = i + u32::from(ends_here);
-                    // Later duplicates of the key ending here.
-                    while from < j && sorted(from).len() == depth + 1 {
-                        from += 1;
-                    }
-                    next.push((from, j));
-                    i = j;
+                    keyed.push((id, i));
+                }
+                if let Some(f) = first.get_mut(n) {
+                    *f = child;
                 }
             }
-            core::mem::swap(&mut level, &mut next);
-            depth += 1;
         }
-        first.push(u32::try_from(labels.len()).map_err(|_| TooLarge)?);
+        drop(tails);
+        drop(runs);
+        // The bitmap gives the key's rank.
+        let mut ranks = Vec::with_capacity(ends.len());
+        let mut total = 0u32;
+        for word in &ends {
+            ranks.push(total);
+            total += word.count_ones();
+        }
+        let mut patterns = vec![0u32; keyed.len()];
+        for &(id, i) in &keyed {
+            let n = id as usize;
+            let word = ends.get(n / 64).copied().unwrap_or(0);
+            let rank = ranks.get(n / 64).copied().unwrap_or(0)
+                + (word & ((1u64 << (n % 64)) - 1)).count_ones();
+            if let Some(p) = patterns.get_mut(rank as usize) {
+                *p = i;
+            }
+        }
+        drop(keyed);
+        let child_start = |n: u32| first.get(n as usize).map_or(0, |&f| f & !ENDS);
         let mut root = Box::new([0u32; 256]);
-        let (start, end) = (
-            first.first().copied().unwrap_or(0),
-            first.get(1).copied().unwrap_or(0),
-        );
+        let (start, end) = (child_start(0), child_start(1));
         for child in start..end {
             if let Some(&label) = labels.get(child as usize) {
                 if let Some(slot) = root.get_mut(usize::from(label)) {
@@ -166,8 +231,7 @@ impl Trie {
         // row per child of the root.
         let mut classes = Box::new([0u8; 256]);
         let mut width = 0usize;
-        let level_two = first.get(start as usize).copied().unwrap_or(0)
-            ..first.get(end as usize).copied().unwrap_or(0);
+        let level_two = child_start(start)..child_start(end);
         for node in level_two {
             if let Some(&label) = labels.get(node as usize) {
                 if let Some(class) = classes.get_mut(usize::from(label)) {
@@ -181,11 +245,7 @@ impl Trie {
         let children = (end - start) as usize;
         let mut second = vec![0u32; children * width];
         for child in start..end {
-            let (lo, hi) = (
-                first.get(child as usize).copied().unwrap_or(0),
-                first.get(child as usize + 1).copied().unwrap_or(0),
-            );
-            for grandchild in lo..hi {
+            for grandchild in child_start(child)..child_start(child + 1) {
                 let class = labels
                     .get(grandchild as usize)
                     .and_then(|&l| classes.get(usize::from(l)))
@@ -199,31 +259,6 @@ impl Trie {
                 }
             }
         }
-        let mut ends = vec![0u64; pattern.len().div_ceil(64)];
-        let mut ranks = Vec::with_capacity(ends.len());
-        let mut patterns = Vec::new();
-        for (word, chunk) in ends.iter_mut().zip(pattern.chunks(64)) {
-            ranks.push(u32::try_from(patterns.len()).map_err(|_| TooLarge)?);
-            for (bit, &p) in chunk.iter().enumerate() {
-                if p != 0 {
-                    *word |= 1 << bit;
-                    patterns.push(p - 1);
-                }
-            }
-        }
-        // The walk tests the flag beside the child range it reads anyway;
-        // the bitmap gives the key's rank.
-        if labels.len() > ENDS as usize {
-            return Err(TooLarge);
-        }
-        for (f, &p) in first.iter_mut().zip(&pattern) {
-            if p != 0 {
-                *f |= ENDS;
-            }
-        }
-        drop(pattern);
-        first.shrink_to_fit();
-        labels.shrink_to_fit();
         Ok(Trie {
             first,
             labels,
@@ -391,6 +426,45 @@ impl Trie {
     }
 }
 
+/// `items` sorted: a counting sort on the first two bytes, then a
+/// comparison sort within each of the 65,536 buckets, whose few rounds
+/// cost half those of one sort of a million keys.
+fn sorted(items: &[(u64, u32)]) -> Vec<(u64, u32)> {
+    let bucket = |p: u64| (p >> 48) as usize;
+    let mut next = vec![0usize; 1 << 16];
+    for &(p, _) in items {
+        if let Some(count) = next.get_mut(bucket(p)) {
+            *count += 1;
+        }
+    }
+    let mut start = 0;
+    for slot in next.iter_mut() {
+        let count = *slot;
+        *slot = start;
+        start += count;
+    }
+    let mut out = vec![(0u64, 0u32); items.len()];
+    for &item in items {
+        if let Some(at) = next.get_mut(bucket(item.0)) {
+            if let Some(place) = out.get_mut(*at) {
+                *place = item;
+            }
+            *at += 1;
+        }
+    }
+    // Each bucket now ends where `next` points.
+    let mut lo = 0;
+    for &hi in &next {
+        if hi > lo + 1 {
+            if let Some(bucket) = out.get_mut(lo..hi) {
+                bucket.sort_unstable();
+            }
+        }
+        lo = hi;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -448,6 +522,22 @@ mod tests {
         for b in 0u8..=255 {
             assert_eq!(all(&trie, &[7, b, b, 1], 0), [(usize::from(b), 3)]);
         }
+    }
+
+    #[test]
+    fn bucket_sort_sorts_across_and_within_buckets() {
+        let items = [
+            (0x0102_0000_0000_0005, 3),
+            (0x0001_0000_0000_0000, 9),
+            (0x0102_0000_0000_0001, 4),
+            (0xFFFF_0000_0000_0000, 0),
+            (0x0102_0000_0000_0001, 2),
+            (0x0001_0000_0000_0000, 1),
+        ];
+        let mut want = items.to_vec();
+        want.sort_unstable();
+        assert_eq!(sorted(&items), want);
+        assert_eq!(sorted(&[]), []);
     }
 
     proptest! {
