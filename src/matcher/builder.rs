@@ -688,10 +688,14 @@ fn group_entries<K: Ord>(
     (bounds, entries)
 }
 
-/// True when `display` has at least two letters as written: Bengali
-/// consonants and independent vowels, and letters or digits of other
-/// scripts (a ligature such as `æ` is one). Stops at the second: every
-/// alias is asked, and a million of them made counting them all show.
+/// True when `display` has at least two letters as written that the match
+/// key keeps as letters: Bengali consonants and independent vowels, and
+/// letters or digits of other scripts that fold to key letters (a ligature
+/// such as `æ` is one). A letter of a script the key does not spell out
+/// (Samaritan ࠍ) folds to the byte that any other character folds to, so
+/// `þࠍ` would match `þ` followed by any symbol: it counts as no letter. Stops at
+/// the second: every alias is asked, and a million of them made counting
+/// them all show.
 fn two_written_letters(display: &str) -> bool {
     display
         .chars()
@@ -701,7 +705,13 @@ fn two_written_letters(display: &str) -> bool {
                 crate::script::BengaliClass::Consonant
                     | crate::script::BengaliClass::IndependentVowel
             ),
-            None => c.is_alphanumeric(),
+            None if c.is_ascii() => c.is_ascii_alphanumeric(),
+            None => {
+                c.is_alphanumeric()
+                    && variant::letters(
+                        crate::normalize::key::fold(c.encode_utf8(&mut [0; 4])).bytes(),
+                    ) > 0
+            }
         })
         .nth(1)
         .is_some()
@@ -721,6 +731,9 @@ mod tests {
             ("কা", false),
             ("A.", false),
             ("A.B", true),
+            // Samaritan letters are not in the key: þ alone is left.
+            ("\u{FE}\u{80D}", false),
+            ("\u{FE}b", true),
         ] {
             let hex: Vec<String> = text
                 .chars()
@@ -728,6 +741,24 @@ mod tests {
                 .collect();
             assert_eq!(two_written_letters(text), want, "{hex:?}");
         }
+    }
+
+    #[test]
+    fn an_alias_with_one_key_letter_never_fires() {
+        // þ + a Samaritan letter: the key keeps þ and a byte that any
+        // symbol also folds to, so the text's "þ¦" would be a one-letter hit.
+        let tsv = format!(
+            "{}\ns:1\tcity\tX\t\u{FE}\u{80D}\t\t\t\t\t\t\tt\n",
+            crate::gazetteer::HEADER
+        );
+        let gazetteer = Gazetteer::builder()
+            .embedded(false)
+            .add_str("t.tsv", &tsv)
+            .build()
+            .unwrap_or_default();
+        let matcher = MatcherBuilder::new().build(&gazetteer);
+        let found = matcher.map_or(usize::MAX, |m| m.find_iter("\u{FE}\u{A6} x").count());
+        assert_eq!(found, 0);
     }
 
     #[test]
