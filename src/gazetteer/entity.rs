@@ -3,6 +3,8 @@
 use core::fmt;
 use core::str::FromStr;
 
+use crate::quote::Quoted;
+
 /// What kind of thing an entity is.
 ///
 /// ```
@@ -66,7 +68,7 @@ pub struct UnknownKind(pub String);
 
 impl fmt::Display for UnknownKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown kind {:?} (expected one of: ", self.0)?;
+        write!(f, "unknown kind {} (expected one of: ", Quoted(&self.0))?;
         for (i, kind) in Kind::ALL.iter().enumerate() {
             if i > 0 {
                 f.write_str(", ")?;
