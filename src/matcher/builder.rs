@@ -743,21 +743,27 @@ mod tests {
         }
     }
 
+    /// Mentions in `text` of a one-city gazetteer whose `name_bn` is `name`
+    /// (`usize::MAX` when the gazetteer or matcher cannot be built).
+    fn count_with_one_city(name: &str, builder: MatcherBuilder, text: &str) -> usize {
+        let tsv = format!(
+            "{}\ns:1\tcity\tX\t{name}\t\t\t\t\t\t\tt\n",
+            crate::gazetteer::HEADER
+        );
+        Gazetteer::builder()
+            .embedded(false)
+            .add_str("t.tsv", &tsv)
+            .build()
+            .ok()
+            .and_then(|gazetteer| builder.build(&gazetteer).ok())
+            .map_or(usize::MAX, |m| m.find_iter(text).count())
+    }
+
     #[test]
     fn an_alias_with_one_key_letter_never_fires() {
         // þ + a Samaritan letter: the key keeps þ and a byte that any
         // symbol also folds to, so the text's "þ¦" would be a one-letter hit.
-        let tsv = format!(
-            "{}\ns:1\tcity\tX\t\u{FE}\u{80D}\t\t\t\t\t\t\tt\n",
-            crate::gazetteer::HEADER
-        );
-        let gazetteer = Gazetteer::builder()
-            .embedded(false)
-            .add_str("t.tsv", &tsv)
-            .build()
-            .unwrap_or_default();
-        let matcher = MatcherBuilder::new().build(&gazetteer);
-        let found = matcher.map_or(usize::MAX, |m| m.find_iter("\u{FE}\u{A6} x").count());
+        let found = count_with_one_city("\u{FE}\u{80D}", MatcherBuilder::new(), "\u{FE}\u{A6} x");
         assert_eq!(found, 0);
     }
 
@@ -765,18 +771,12 @@ mod tests {
     fn names_are_folded_as_the_gazetteer_stores_them() {
         // The builder skips normalization because the loader stores names
         // normalized: a name written in a non-normal form still matches.
-        let tsv = format!(
-            "{}\ns:1\tcity\tX\t\u{09A8}\u{09AF}\u{09BC}\u{09BE}\u{09AA}\u{09C1}\u{09B0}\t\t\t\t\t\t\tt\n",
-            crate::gazetteer::HEADER
-        );
-        let gazetteer = Gazetteer::builder()
-            .embedded(false)
-            .add_str("t.tsv", &tsv)
-            .build()
-            .unwrap_or_default();
-        let matcher = MatcherBuilder::new().variants(false).build(&gazetteer);
         let text = "\u{09A8}\u{09DF}\u{09BE}\u{09AA}\u{09C1}\u{09B0}";
-        let found = matcher.map(|m| m.find_iter(text).count()).unwrap_or(0);
+        let found = count_with_one_city(
+            "\u{09A8}\u{09AF}\u{09BC}\u{09BE}\u{09AA}\u{09C1}\u{09B0}",
+            MatcherBuilder::new().variants(false),
+            text,
+        );
         assert_eq!(
             found,
             1,
