@@ -706,12 +706,12 @@ fn two_written_letters(display: &str) -> bool {
                     | crate::script::BengaliClass::IndependentVowel
             ),
             None if c.is_ascii() => c.is_ascii_alphanumeric(),
-            None => {
-                c.is_alphanumeric()
-                    && variant::letters(
-                        crate::normalize::key::fold(c.encode_utf8(&mut [0; 4])).bytes(),
-                    ) > 0
+            None if c.is_alphanumeric() => {
+                let mut key = Vec::with_capacity(4);
+                crate::normalize::key::fold_into(c.encode_utf8(&mut [0; 4]), &mut key);
+                variant::letters(&key) > 0
             }
+            None => false,
         })
         .nth(1)
         .is_some()

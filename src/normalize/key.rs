@@ -124,6 +124,16 @@ enum Folded {
     Char(char),
 }
 
+impl Folded {
+    /// The K6 key byte of this unit.
+    fn key_byte(self) -> u8 {
+        match self {
+            Folded::Byte(b) => b,
+            Folded::Char(c) => encode_char(c),
+        }
+    }
+}
+
 fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
@@ -326,11 +336,7 @@ impl MatchKey {
         // saturated origin only widens a span, never leaves the text.
         let origin = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
         fold_with(display, |folded, at| {
-            let byte = match folded {
-                Folded::Byte(b) => b,
-                Folded::Char(c) => encode_char(c),
-            };
-            self.bytes.push(byte);
+            self.bytes.push(folded.key_byte());
             self.origins.push(origin(at));
         });
         self.origins.push(origin(display.len()));
@@ -410,12 +416,7 @@ pub fn fold(display: &str) -> MatchKey {
 /// offsets, for callers that only compare keys (the gazetteer loader folds
 /// every name once and keeps nothing but the bytes).
 pub(crate) fn fold_into(display: &str, out: &mut Vec<u8>) {
-    fold_with(display, |folded, _| {
-        out.push(match folded {
-            Folded::Byte(b) => b,
-            Folded::Char(c) => encode_char(c),
-        });
-    });
+    fold_with(display, |folded, _| out.push(folded.key_byte()));
 }
 
 /// Folds K1–K5 without the K6 encoding: the text a key stands for, with
