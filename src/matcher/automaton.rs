@@ -160,29 +160,13 @@ impl KeyAutomaton {
             .is_some_and(|word| word & (1 << (bit & 63)) != 0)
     }
 
-    /// True for the trie, which [`prefixes_lazy`](Self::prefixes_lazy)
-    /// can walk.
-    pub(crate) fn is_trie(&self) -> bool {
-        matches!(self.engine, Engine::Trie(_))
-    }
-
-    /// [`prefixes`](Self::prefixes) over key bytes made on the fly, each
-    /// with a position ([`Trie::walk`]); `found(pattern, position)`. Only
-    /// the trie walks this way: the other engines find nothing.
-    #[inline]
-    pub(crate) fn prefixes_lazy(
-        &self,
-        mut bytes: impl Iterator<Item = (u8, usize)>,
-        found: impl FnMut(usize, usize),
-    ) {
-        let Engine::Trie(trie) = &self.engine else {
-            return;
-        };
-        let (Some(first), Some(second)) = (bytes.next(), bytes.next()) else {
-            return;
-        };
-        // The trie's second-level table is the bigram prefilter.
-        trie.walk(first, second, bytes, found);
+    /// The trie, when that is the engine: the search walks it straight
+    /// over the text ([`Encoder::scan_keys`](super::encode::Encoder::scan_keys)).
+    pub(crate) fn trie(&self) -> Option<&Trie> {
+        match &self.engine {
+            Engine::Trie(trie) => Some(trie),
+            _ => None,
+        }
     }
 
     /// Calls `found(pattern, end)` for every key that occurs in `hay`

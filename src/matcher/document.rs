@@ -3,10 +3,10 @@
 
 use core::ops::Range;
 
-use super::automaton::KeyAutomaton;
 use super::encode::Key;
 use super::mention::{EntityInfo, MatchKind, Mention};
 use super::partial::Named;
+use super::trie::Trie;
 use super::variant::{self, Folded, Level};
 use super::{latin, Entry, Matcher, Table};
 use crate::gazetteer::Kind;
@@ -486,9 +486,9 @@ const PARTIAL_SCORE: f32 = 0.85;
 /// ([`search_lines`]); the variant pass needs the whole key, which the
 /// fused encoder writes.
 fn search_block(matcher: &Matcher, state: &mut State, text: &str, emit: &mut dyn FnMut(Found)) {
-    if let Some(automaton) = &matcher.exact.automaton {
-        if !matcher.variants && automaton.is_trie() {
-            search_lines(matcher, automaton, state, text, emit);
+    if let Some(trie) = matcher.exact.automaton.as_ref().and_then(|a| a.trie()) {
+        if !matcher.variants {
+            search_lines(matcher, trie, state, text, emit);
             return;
         }
     }
@@ -516,7 +516,7 @@ fn search_block(matcher: &Matcher, state: &mut State, text: &str, emit: &mut dyn
 /// (a test compares them).
 fn search_lines(
     matcher: &Matcher,
-    automaton: &KeyAutomaton,
+    trie: &Trie,
     state: &mut State,
     text: &str,
     emit: &mut dyn FnMut(Found),
@@ -526,13 +526,21 @@ fn search_lines(
     let mut at = 0;
     while at < text.len() {
         hits.clear();
-        let scanned = encoder.scan_line::<true>(text, at, |token| {
-            let mut longest = None;
-            automaton.prefixes_lazy(encoder.key_bytes(text, token), |_, end| {
-                longest = Some(end);
-            });
-            if let Some(end) = longest {
-                hits.push((token, end));
+        // Each token's keys come shortest first, before the next token's.
+        // A key whose token goes on in letters that are no suffix chain
+        // (ভারত in ভারতীয়) can give no mention: most hits end there, before
+        // their window is encoded.
+        let scanned = encoder.scan_keys::<true>(trie, text, at, |token, _, end| {
+            let mut tail = [0; TAIL_KEY];
+            if encoder
+                .tail_key(text, end, &mut tail)
+                .is_some_and(|tail| !matcher.suffixes.accepts(tail))
+            {
+                return;
+            }
+            match hits.last_mut() {
+                Some((start, longest)) if *start == token => *longest = end,
+                _ => hits.push((token, end)),
             }
         });
         match scanned {
@@ -549,6 +557,10 @@ fn search_lines(
     }
     state.hits = hits;
 }
+
+/// The longest token tail [`search_lines`] folds to test a key before its
+/// window is encoded; a longer one is left to the full check.
+const TAIL_KEY: usize = 24;
 
 /// The offset of the `\n` ending the line that holds `at`, or the text's
 /// end.
@@ -800,6 +812,8 @@ fn search_key(
 /// starts and the trie walked from each over key bytes folded on the fly
 /// (the text is never encoded whole); the rare line with other characters
 /// is encoded the slow way. The other engines walk the fused encoder's key.
+// Not inlined: profiles of the core count this function's instructions.
+#[inline(never)]
 pub(crate) fn count_stem_hits(matcher: &Matcher, key: &mut Key, display: &str) -> usize {
     let Some(automaton) = &matcher.exact.automaton else {
         return 0;
@@ -812,14 +826,12 @@ pub(crate) fn count_stem_hits(matcher: &Matcher, key: &mut Key, display: &str) -
         hits
     };
     let mut hits = 0;
-    if automaton.is_trie() {
+    if let Some(trie) = automaton.trie() {
         let encoder = &matcher.encoder;
         let mut at = 0;
         while at < display.len() {
             let mut line = 0;
-            let scanned = encoder.scan_line::<false>(display, at, |token| {
-                automaton.prefixes_lazy(encoder.key_bytes(display, token), |_, _| line += 1);
-            });
+            let scanned = encoder.scan_keys::<false>(trie, display, at, |_, _, _| line += 1);
             match scanned {
                 Ok(next) => {
                     hits += line;

@@ -15,6 +15,8 @@ use crate::normalize::display;
 use crate::normalize::key::{self, MatchKey};
 use crate::script::{self, chars};
 
+use super::trie::Trie;
+
 /// Key bytes of the 128 code points of the Bengali block, taken from the
 /// reference fold: `[first, second]`, with `second == 0` for one byte.
 #[derive(Clone, Debug)]
@@ -27,10 +29,10 @@ pub(crate) struct Encoder {
     /// Per code point: its (first) key byte is a word byte, so it starts a
     /// token after a non-word character.
     word: [bool; 128],
-    /// The scan's table: for the UTF-8 bytes `b1 b2` of a Bengali code
-    /// point (after `E0`), at `(b1 << 8 | b2) - 0xA600`, its block offset,
-    /// with [`WORD`] set for a word character.
-    pairs: Box<[u8; 512]>,
+    /// The hot loops' table: for the UTF-8 bytes `b1 b2` of a Bengali
+    /// code point (after `E0`), at `(b1 << 8 | b2) - 0xA600`, everything
+    /// they need about it in one load ([`Encoder::cell`]).
+    cells: Box<[Cell; 512]>,
     danda: u8,
     double_danda: u8,
 }
@@ -61,19 +63,32 @@ impl Encoder {
             *slot = display::may_be_dirty(cur, false);
         }
         let word = table.map(|[first, _]| key::is_word_byte(first));
-        let mut pairs = Box::new([0u8; 512]);
-        for (i, slot) in pairs.iter_mut().enumerate() {
+        let simple: [bool; 128] = core::array::from_fn(|cur| {
+            word.get(cur) == Some(&true) && table.get(cur).is_some_and(|k| k[1] == 0)
+        });
+        let mut cells = Box::new([Cell::default(); 512]);
+        for (i, slot) in cells.iter_mut().enumerate() {
             // Only continuation bytes follow E0 A6 / E0 A7 in UTF-8.
             let (b1, b2) = (i >> 8, i & 0xFF);
             let cur = (b1 << 6) | (b2 & 0x3F);
-            let word = word.get(cur).copied().unwrap_or(false);
-            *slot = u8::try_from(cur).unwrap_or(0) | if word { WORD } else { 0 };
+            let flag = |set: &[bool; 128], bit: u8| {
+                if set.get(cur).copied().unwrap_or(true) {
+                    bit
+                } else {
+                    0
+                }
+            };
+            *slot = Cell {
+                key: table.get(cur).copied().unwrap_or([key::OTHER, 0]),
+                cur: u8::try_from(cur).unwrap_or(0),
+                flags: flag(&word, WORD) | flag(&maybe_dirty, MAYBE_DIRTY) | flag(&simple, SIMPLE),
+            };
         }
         Encoder {
             table,
             maybe_dirty,
             word,
-            pairs,
+            cells,
             danda: single(chars::DANDA),
             double_danda: single(chars::DOUBLE_DANDA),
         }
@@ -82,10 +97,18 @@ impl Encoder {
 
 impl Encoder {
     /// Scans the line of `text` starting at `from` without encoding it,
-    /// calling `on_token` with the text offset of every token start (a
-    /// character whose key byte is a word byte after one whose is not,
-    /// joiners being transparent): the fast path hands each to the trie,
-    /// which reads the key bytes it needs through [`KeyBytes`].
+    /// and walks `trie` from every token start (a character whose key byte
+    /// is a word byte after one whose is not, joiners being transparent):
+    /// `on_key(token, pattern, end)` for every key that is a prefix of the
+    /// key from the token start `token`, shortest first, with `end` the
+    /// text offset where the key's last character ends. A token's keys
+    /// all come before the next token's.
+    ///
+    /// The walk rides along with the scan while the token goes on in
+    /// Bengali letters of one key byte each (nearly every walk dies there),
+    /// so those are read once; anything else in a live walk (a space, a
+    /// joiner, ৎ, Latin) hands it to the fold ([`KeyBytes`]), which reads
+    /// ahead as far as the walk goes.
     ///
     /// The characters taken, and with `CHECK_DIRTY` the display-dirtiness
     /// test, are exactly those of [`Key::encode_raw`], so a line is fast
@@ -93,57 +116,56 @@ impl Encoder {
     /// including its `\n`) was all fast, and the next one starts at the
     /// offset given; `Err`: the line holds a character the fast path does
     /// not take (or that display normalization may change) at the offset
-    /// given, and token starts reported so far must be dropped.
+    /// given, and keys reported so far must be dropped.
     #[inline]
-    pub(crate) fn scan_line<const CHECK_DIRTY: bool>(
+    pub(crate) fn scan_keys<const CHECK_DIRTY: bool>(
         &self,
+        trie: &Trie,
         text: &str,
         from: usize,
-        mut on_token: impl FnMut(usize),
+        mut on_key: impl FnMut(usize, usize, usize),
     ) -> Result<usize, usize> {
         let bytes = text.as_bytes();
-        let limit = bytes.len().saturating_sub(2);
         let mut at = from;
         let mut last_word = false;
         let mut prev = [display::NO_PREV; 2];
         loop {
-            // The hot loop: a run of Bengali code points. `at < limit`
-            // lets the compiler drop the bounds checks of the three reads.
-            while at < limit {
-                let (Some(&0xE0), Some(&b1), Some(&b2)) =
-                    (bytes.get(at), bytes.get(at + 1), bytes.get(at + 2))
-                else {
+            // The hot loop: a run of Bengali code points, read off a slice
+            // so that one length test covers a code point's three bytes.
+            let mut rest = bytes.get(at..).unwrap_or_default();
+            while let [0xE0, b1, b2, ref tail @ ..] = *rest {
+                let Some(&cell) = self.cells.get(Self::cell_index(b1, b2)) else {
                     break;
                 };
-                // E0 A6 xx and E0 A7 xx: the pair (b1, b2) indexes the table.
-                let Some(&class) = self
-                    .pairs
-                    .get((usize::from(b1) << 8 | usize::from(b2)).wrapping_sub(0xA600))
-                else {
-                    break;
-                };
-                if CHECK_DIRTY {
-                    let cur = usize::from(class & 0x7F);
-                    if self.maybe_dirty.get(cur).copied().unwrap_or(true)
-                        && display::bengali_is_dirty(bytes, at, prev, cur, false)
-                    {
-                        return Err(at);
-                    }
-                    prev = [cur, prev[0]];
+                at = bytes.len() - rest.len();
+                if !self.take::<CHECK_DIRTY>(bytes, at, cell, &mut prev) {
+                    return Err(at);
                 }
-                let word = class & WORD != 0;
+                let word = cell.flags & WORD != 0;
                 if word && !last_word {
-                    on_token(at);
+                    at = self.walk_token::<CHECK_DIRTY>(
+                        trie,
+                        text,
+                        at,
+                        cell,
+                        &mut prev,
+                        &mut on_key,
+                    )?;
+                    rest = bytes.get(at..).unwrap_or_default();
+                } else {
+                    rest = tail;
                 }
                 last_word = word;
-                at += 3;
             }
+            at = bytes.len() - rest.len();
             match bytes.get(at..).unwrap_or_default() {
                 [b'\n', ..] => return Ok(at + 1),
                 [b0, ..] if *b0 < 0x80 => {
                     let word = b0.is_ascii_alphanumeric();
                     if word && !last_word {
-                        on_token(at);
+                        // A copy: a closure must not pin `at` in memory.
+                        let token = at;
+                        self.walk_folding(trie, text, token, |p, e| on_key(token, p, e));
                     }
                     last_word = word;
                     prev = [display::NO_PREV; 2];
@@ -164,6 +186,141 @@ impl Encoder {
                 }
                 _ => return Err(at),
             }
+        }
+    }
+
+    /// With `CHECK_DIRTY`, the display-dirtiness test of the Bengali code
+    /// point `cell` at `at` after `prev`, which it then joins: false when
+    /// display normalization might change it.
+    #[inline(always)]
+    fn take<const CHECK_DIRTY: bool>(
+        &self,
+        bytes: &[u8],
+        at: usize,
+        cell: Cell,
+        prev: &mut [usize; 2],
+    ) -> bool {
+        if CHECK_DIRTY {
+            let cur = usize::from(cell.cur);
+            if cell.flags & MAYBE_DIRTY != 0
+                && display::bengali_is_dirty(bytes, at, *prev, cur, false)
+            {
+                return false;
+            }
+            *prev = [cur, prev[0]];
+        }
+        true
+    }
+
+    /// The walk of [`scan_keys`](Self::scan_keys) from the token start
+    /// `token`, whose first code point `first` has been taken. Returns the
+    /// offset of the first code point not taken, every one before it being
+    /// a word character; `Err` as `scan_keys`.
+    #[inline(always)]
+    fn walk_token<const CHECK_DIRTY: bool>(
+        &self,
+        trie: &Trie,
+        text: &str,
+        token: usize,
+        first: Cell,
+        prev: &mut [usize; 2],
+        on_key: &mut impl FnMut(usize, usize, usize),
+    ) -> Result<usize, usize> {
+        let bytes = text.as_bytes();
+        let mut at = token + 3;
+        let second = match self.cell(bytes, at) {
+            Some(cell) if first.flags & cell.flags & SIMPLE != 0 => cell,
+            // Not two letters of one key byte: the fold reads the token.
+            _ => {
+                self.walk_folding(trie, text, token, |p, e| on_key(token, p, e));
+                return Ok(at);
+            }
+        };
+        if !self.take::<CHECK_DIRTY>(bytes, at, second, prev) {
+            return Err(at);
+        }
+        at += 3;
+        let Some((child, mut node)) = trie.enter(first.key[0], second.key[0]) else {
+            return Ok(at);
+        };
+        if let Some(p) = trie.key_at(child) {
+            on_key(token, p, token + 3);
+        }
+        if let Some(p) = trie.key_at(node) {
+            on_key(token, p, at);
+        }
+        while let Some(cell) = self.cell(bytes, at) {
+            if cell.flags & SIMPLE == 0 {
+                break;
+            }
+            if !self.take::<CHECK_DIRTY>(bytes, at, cell, prev) {
+                return Err(at);
+            }
+            at += 3;
+            let Some(child) = trie.child_on(node, cell.key[0]) else {
+                return Ok(at);
+            };
+            node = child;
+            if let Some(p) = trie.key_at(node) {
+                on_key(token, p, at);
+            }
+        }
+        // The walk is alive at a code point this loop does not take (a
+        // space, a joiner, ৎ, Latin): the fold reads on from there, after
+        // a word letter.
+        let rest = KeyBytes {
+            encoder: self,
+            text,
+            at,
+            fold: Fold {
+                last_space: false,
+                last_word: true,
+            },
+            pending: None,
+        };
+        trie.walk_on(node, rest, |p, e| on_key(token, p, e));
+        Ok(at)
+    }
+
+    /// The key of the rest of the token at `at` (the letters up to the
+    /// next non-word character), written into `out`, when it is all
+    /// Bengali letters of one key byte each and fits; `None` otherwise,
+    /// for the caller to decide the long way.
+    #[inline]
+    pub(crate) fn tail_key<'o>(
+        &self,
+        text: &str,
+        at: usize,
+        out: &'o mut [u8],
+    ) -> Option<&'o [u8]> {
+        let bytes = text.as_bytes();
+        let mut at = at;
+        let mut len = 0;
+        loop {
+            match self.cell(bytes, at) {
+                Some(cell) if cell.flags & SIMPLE != 0 => {
+                    *out.get_mut(len)? = cell.key[0];
+                    len += 1;
+                    at += 3;
+                }
+                Some(cell) if cell.flags & WORD != 0 => return None,
+                Some(_) => break,
+                None => match bytes.get(at) {
+                    // A joiner, Latin letter or digit continues the token.
+                    Some(&b) if b.is_ascii_alphanumeric() || b == 0xE2 => return None,
+                    _ => break,
+                },
+            }
+        }
+        out.get(..len)
+    }
+
+    /// Every key of `trie` that is a prefix of the key of `text` from the
+    /// token start `at`, through the fold: `found(pattern, end)`.
+    fn walk_folding(&self, trie: &Trie, text: &str, at: usize, found: impl FnMut(usize, usize)) {
+        let mut bytes = self.key_bytes(text, at);
+        if let (Some(first), Some(second)) = (bytes.next(), bytes.next()) {
+            trie.walk(first, second, bytes, found);
         }
     }
 
@@ -213,6 +370,22 @@ impl Encoder {
             pending: None,
         }
     }
+
+    /// The Bengali code point whose UTF-8 starts at `at`, if one does.
+    #[inline(always)]
+    fn cell(&self, bytes: &[u8], at: usize) -> Option<Cell> {
+        let [0xE0, b1, b2, ..] = *bytes.get(at..)? else {
+            return None;
+        };
+        self.cells.get(Self::cell_index(b1, b2)).copied()
+    }
+
+    /// Where [`cells`](Self::cells) holds the code point `E0 b1 b2`:
+    /// `E0 A6 xx` and `E0 A7 xx` fall inside, anything else outside.
+    #[inline(always)]
+    fn cell_index(b1: u8, b2: u8) -> usize {
+        (usize::from(b1) << 8 | usize::from(b2)).wrapping_sub(0xA600)
+    }
 }
 
 /// The match key of a text from a token start on, one byte at a time,
@@ -243,17 +416,11 @@ impl Iterator for KeyBytes<'_> {
         let bytes = self.text.as_bytes();
         // The common characters inline, as in Fold::step (which the tests
         // hold to the reference fold); the rest through it.
-        if let Some(&[0xE0, b1 @ (0xA6 | 0xA7), b2]) = bytes.get(self.at..self.at + 3) {
-            let cur = usize::from(((b1 & 1) << 6) | (b2 & 0x3F));
-            let [first, second] = self
-                .encoder
-                .table
-                .get(cur)
-                .copied()
-                .unwrap_or([key::OTHER, 0]);
+        if let Some(cell) = self.encoder.cell(bytes, self.at) {
+            let [first, second] = cell.key;
             self.fold.last_space = false;
             // Both bytes of a two-byte character (ৎ) are word bytes.
-            self.fold.last_word = self.encoder.word.get(cur).copied().unwrap_or(false);
+            self.fold.last_word = cell.flags & WORD != 0;
             self.at += 3;
             if second != 0 {
                 self.pending = Some(second);
@@ -284,8 +451,24 @@ impl Iterator for KeyBytes<'_> {
     }
 }
 
-/// The flag of a word character in [`Encoder`]'s pair table.
-const WORD: u8 = 0x80;
+/// One Bengali code point, as the hot loops see it.
+#[derive(Clone, Copy, Debug, Default)]
+struct Cell {
+    /// Its key bytes, `[first, second]` (`second == 0` for one byte).
+    key: [u8; 2],
+    /// Its offset in the Bengali block.
+    cur: u8,
+    /// [`WORD`] and [`MAYBE_DIRTY`].
+    flags: u8,
+}
+
+/// A word character: it starts a token after a non-word character.
+const WORD: u8 = 1;
+/// A word character of one key byte: a walk in [`Encoder::scan_keys`]
+/// goes on over it without the fold.
+const SIMPLE: u8 = 4;
+/// A character the display rules might change after some other one.
+const MAYBE_DIRTY: u8 = 2;
 
 /// A match key with the way back to the display offset of every key byte.
 ///
@@ -939,17 +1122,46 @@ mod tests {
     /// does not take: none here).
     fn scan_agrees(fused: &Key, display: &str) {
         let encoder = Encoder::new();
-        let mut starts = Vec::new();
+        // Keys that every token walks: each token's first 1 to 8 key
+        // bytes (across spaces too), and a prefix of one byte more that no
+        // text has.
+        let mut keys = Vec::new();
+        for &k in fused.tokens() {
+            let rest = &fused.bytes()[k as usize..];
+            for n in 1..=rest.len().min(8) {
+                keys.push(rest[..n].to_vec());
+                let mut longer = rest[..n].to_vec();
+                longer.push(0xFF);
+                keys.push(longer);
+            }
+        }
+        let trie = Trie::new(&keys).unwrap();
+        let mut scanned = Vec::new();
         let mut at = 0;
         while at < display.len() {
-            match encoder.scan_line::<true>(display, at, |t| starts.push(t)) {
+            match encoder.scan_keys::<true>(&trie, display, at, |t, p, e| scanned.push((t, p, e))) {
                 Ok(next) => at = next,
                 Err(stop) => panic!("{display:?}: the scan stopped at {stop}"),
             }
         }
-        let expected: Vec<usize> = fused.token_origins.iter().map(|&o| o as usize).collect();
-        assert_eq!(starts, expected, "{display:?} token starts");
-        for (&k, &t) in fused.tokens().iter().zip(&starts) {
+        // The reference: the token starts of the fused encoder, each walked
+        // over the fold's key bytes.
+        let mut expected = Vec::new();
+        for &t in &fused.token_origins {
+            let t = t as usize;
+            let mut bytes = encoder.key_bytes(display, t);
+            if let (Some(first), Some(second)) = (bytes.next(), bytes.next()) {
+                trie.walk(first, second, bytes, |p, e| expected.push((t, p, e)));
+            }
+        }
+        assert_eq!(
+            scanned,
+            expected,
+            "{display:?} {:04X?}",
+            display.chars().map(u32::from).collect::<Vec<_>>()
+        );
+        for (&k, &t) in fused.tokens().iter().zip(&fused.token_origins) {
+            let t = t as usize;
             let lazy: Vec<u8> = encoder.key_bytes(display, t).map(|(b, _)| b).collect();
             assert_eq!(
                 lazy,

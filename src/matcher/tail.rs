@@ -126,9 +126,14 @@ impl Slot {
 /// The suffix inventory as match keys.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Suffixes {
-    /// Distinct (suffix key, slot) pairs, longest key first so that the
-    /// chain search tries the likelier reading (এর before এ) first.
+    /// Distinct (suffix key, slot) pairs, grouped by first byte and longest
+    /// key first within a group, so that the chain search tries the
+    /// likelier reading (এর before এ) first.
     keys: Vec<(Box<[u8]>, Slot)>,
+    /// The group of `keys` starting with each byte: a tail is compared with
+    /// the few suffixes that share its first byte, and most split points
+    /// of a token fail here, before the common-word lookup.
+    by_first: ByFirst,
     /// Common words as match keys: a token that is one of them plus
     /// suffixes is not an inflected shorter name. Empty until the matcher
     /// is built and installs the gazetteer's.
@@ -177,8 +182,12 @@ impl Suffixes {
                 self.keys.push((bytes.into(), slot));
             }
         }
-        self.keys
-            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
+        self.keys.sort_by(|a, b| {
+            (a.0.first(), b.0.len())
+                .cmp(&(b.0.first(), a.0.len()))
+                .then(a.cmp(b))
+        });
+        self.by_first = ByFirst::of(&self.keys);
         Ok(())
     }
 
@@ -214,10 +223,13 @@ impl Suffixes {
             }
             keep = head.get(..space)?.trim_end().len();
         }
+        if keep == stem.len() {
+            return None;
+        }
         let head = key::fold(&normalizer.normalize_str(stem.get(..keep)?));
         let rest_is_name =
             !self.words.contains(head.bytes()) && super::variant::letters(head.bytes()) >= 2;
-        (keep < stem.len() && rest_is_name).then_some(keep)
+        rest_is_name.then_some(keep)
     }
 
     /// Installs the common words that the tail check consults: the
@@ -251,13 +263,31 @@ impl Suffixes {
             return true;
         }
         // Any other split counts, shorter or longer than the name: সাবানের
-        // is সাবান + ের even where a name সাবানে + র exists.
+        // is সাবান + ের even where a name সাবানে + র exists. The whole token
+        // (an empty rest) always reads; another split only where a suffix
+        // can start.
         !(1..=token.len()).filter(|&end| end != stem).any(|end| {
             match (token.get(..end), token.get(end..)) {
-                (Some(word), Some(rest)) => self.words.contains(word) && self.accepts(rest),
+                (Some(word), Some(rest)) => {
+                    (rest.is_empty() || !self.starting(rest).is_empty())
+                        && self.accepts(rest)
+                        && self.words.contains(word)
+                }
                 _ => false,
             }
         })
+    }
+
+    /// The suffixes that start with `tail`'s first byte.
+    fn starting(&self, tail: &[u8]) -> &[(Box<[u8]>, Slot)] {
+        let (start, end) = tail
+            .first()
+            .and_then(|&b| self.by_first.0.get(usize::from(b)))
+            .copied()
+            .unwrap_or((0, 0));
+        self.keys
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
     }
 
     /// True when `tail` is a chain whose slots start at `from` or later.
@@ -268,7 +298,7 @@ impl Suffixes {
         if depth == 0 {
             return false;
         }
-        self.keys.iter().any(|(suffix, slot)| {
+        self.starting(tail).iter().any(|(suffix, slot)| {
             let next = match *slot {
                 Slot::Free => from,
                 _ if *slot < from => return false,
@@ -280,6 +310,33 @@ impl Suffixes {
             tail.strip_prefix(&**suffix)
                 .is_some_and(|rest| self.chain(rest, next, depth - 1))
         })
+    }
+}
+
+/// Per byte, the range of the sorted suffix keys that start with it.
+#[derive(Clone, Debug)]
+struct ByFirst(Box<[(u32, u32); 256]>);
+
+impl Default for ByFirst {
+    fn default() -> Self {
+        ByFirst(Box::new([(0, 0); 256]))
+    }
+}
+
+impl ByFirst {
+    /// The groups of `keys`, sorted by first byte.
+    fn of(keys: &[(Box<[u8]>, Slot)]) -> Self {
+        let mut groups = ByFirst::default();
+        for (i, (key, _)) in keys.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            if let Some(range) = key.first().and_then(|&b| groups.0.get_mut(usize::from(b))) {
+                if range.0 == range.1 {
+                    range.0 = i;
+                }
+                range.1 = i.saturating_add(1);
+            }
+        }
+        groups
     }
 }
 

@@ -300,20 +300,6 @@ impl Trie {
         self.patterns.get(rank as usize).map(|&p| p as usize)
     }
 
-    /// The child of `node` on `byte`.
-    #[inline]
-    fn child(&self, node: u32, byte: u8) -> Option<u32> {
-        let lo = *self.first.get(node as usize)? & !ENDS;
-        let hi = *self.first.get(node as usize + 1)? & !ENDS;
-        let labels = self.labels.get(lo as usize..hi as usize)?;
-        let found = if labels.len() <= 8 {
-            labels.iter().position(|&l| l == byte)
-        } else {
-            labels.binary_search(&byte).ok()
-        };
-        found.map(|i| lo + i as u32)
-    }
-
     /// Calls `found(pattern, end)` for every key that is a prefix of
     /// `hay[at..]`, shortest first; `end` is an index into `hay`.
     #[inline]
@@ -323,30 +309,15 @@ impl Trie {
         let Some(&b0) = bytes.next() else {
             return;
         };
-        let mut node = self.root.get(usize::from(b0)).copied().unwrap_or(0);
+        let node = self.root.get(usize::from(b0)).copied().unwrap_or(0);
         if node == 0 {
             return;
         }
-        let mut end = at + 1;
-        loop {
-            if self
-                .first
-                .get(node as usize)
-                .is_some_and(|&f| f & ENDS != 0)
-            {
-                if let Some(p) = self.pattern(node) {
-                    found(p, end);
-                }
-            }
-            let Some(&byte) = bytes.next() else {
-                return;
-            };
-            match self.child(node, byte) {
-                Some(child) => node = child,
-                None => return,
-            }
-            end += 1;
+        if let Some(p) = self.key_at(node) {
+            found(p, at + 1);
         }
+        let rest = bytes.zip(at + 2..).map(|(&b, end)| (b, end));
+        self.walk_on(node, rest, found);
     }
 }
 
@@ -361,68 +332,102 @@ impl Trie {
     pub(crate) fn walk(
         &self,
         (b0, end0): (u8, usize),
-        (b1, mut end): (u8, usize),
+        (b1, end1): (u8, usize),
+        rest: impl Iterator<Item = (u8, usize)>,
+        mut found: impl FnMut(usize, usize),
+    ) {
+        let Some((child, node)) = self.enter(b0, b1) else {
+            return;
+        };
+        if let Some(p) = self.key_at(child) {
+            found(p, end0);
+        }
+        if let Some(p) = self.key_at(node) {
+            found(p, end1);
+        }
+        self.walk_on(node, rest, found);
+    }
+
+    /// Goes on with a walk that has reached `node` (whose key, if any, is
+    /// reported): every key ending further along `rest`.
+    #[inline]
+    pub(crate) fn walk_on(
+        &self,
+        mut node: u32,
         mut rest: impl Iterator<Item = (u8, usize)>,
         mut found: impl FnMut(usize, usize),
     ) {
+        while self.has_children(node) {
+            let Some((byte, end)) = rest.next() else {
+                return;
+            };
+            let Some(child) = self.child_on(node, byte) else {
+                return;
+            };
+            node = child;
+            if let Some(p) = self.key_at(node) {
+                found(p, end);
+            }
+        }
+    }
+
+    /// The nodes after the key bytes `b0` and `b0 b1`, found through the
+    /// root's table and the second level's; `None` when no key starts
+    /// with both (the second-level table is the bigram prefilter).
+    #[inline]
+    pub(crate) fn enter(&self, b0: u8, b1: u8) -> Option<(u32, u32)> {
         let child = self.root.get(usize::from(b0)).copied().unwrap_or(0);
         let class = self.classes.get(usize::from(b1)).copied().unwrap_or(0);
         if child == 0 || class == 0 {
-            return;
+            return None;
         }
         // The root's children are nodes 1, 2, … (the root is node 0).
         let row = (child as usize - 1) * self.width;
-        let mut node = self
+        let node = self
             .second
             .get(row + usize::from(class) - 1)
             .copied()
             .unwrap_or(0);
-        if node == 0 {
-            return;
+        (node != 0).then_some((child, node))
+    }
+
+    /// The key that ends at `node`, if one does.
+    #[inline]
+    pub(crate) fn key_at(&self, node: u32) -> Option<usize> {
+        let flags = *self.first.get(node as usize)?;
+        if flags & ENDS == 0 {
+            return None;
         }
-        if self
-            .first
-            .get(child as usize)
-            .is_some_and(|&f| f & ENDS != 0)
-        {
-            if let Some(p) = self.pattern(child) {
-                found(p, end0);
-            }
+        self.pattern(node)
+    }
+
+    /// True when some key goes on past `node`.
+    #[inline]
+    fn has_children(&self, node: u32) -> bool {
+        match self.first.get(node as usize..node as usize + 2) {
+            Some(&[lo, hi]) => lo & !ENDS != hi & !ENDS,
+            _ => false,
         }
-        loop {
-            let Some(&[lo, hi]) = self.first.get(node as usize..node as usize + 2) else {
-                return;
-            };
-            if lo & ENDS != 0 {
-                if let Some(p) = self.pattern(node) {
-                    found(p, end);
-                }
+    }
+
+    /// The child of `node` on `byte`, if some key goes on that way.
+    #[inline]
+    pub(crate) fn child_on(&self, node: u32, byte: u8) -> Option<u32> {
+        let Some(&[lo, hi]) = self.first.get(node as usize..node as usize + 2) else {
+            return None;
+        };
+        let (lo, hi) = (lo & !ENDS, hi & !ENDS);
+        let labels = self.labels.get(lo as usize..hi as usize)?;
+        // Labels are sorted: a short scan stops at the first larger one.
+        let at = if labels.len() <= 8 {
+            match labels.iter().position(|&l| l >= byte) {
+                Some(i) if labels.get(i) == Some(&byte) => i,
+                _ => return None,
             }
-            let (lo, hi) = (lo & !ENDS, hi & !ENDS);
-            if lo == hi {
-                return;
-            }
-            let Some((byte, next_end)) = rest.next() else {
-                return;
-            };
-            let Some(labels) = self.labels.get(lo as usize..hi as usize) else {
-                return;
-            };
-            // Labels are sorted: a short scan stops at the first larger one.
-            let at = if labels.len() <= 8 {
-                match labels.iter().position(|&l| l >= byte) {
-                    Some(i) if labels.get(i) == Some(&byte) => i,
-                    _ => return,
-                }
-            } else {
-                match labels.binary_search(&byte) {
-                    Ok(i) => i,
-                    Err(_) => return,
-                }
-            };
-            node = lo + at as u32;
-            end = next_end;
-        }
+        } else {
+            labels.binary_search(&byte).ok()?
+        };
+        Some(lo + at as u32)
     }
 }
 
