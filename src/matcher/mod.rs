@@ -27,13 +27,16 @@
 //!    line the check flags (or with rare characters) is display-normalized
 //!    and folded to the match key (K1–K6 of NORMALIZATION.md) on its own,
 //!    keeping the offset map back to the caller's bytes.
-//! 2. From every token start, the alias trie is walked over key bytes
-//!    folded on the fly (most walks end after a few characters, so the
-//!    text is never encoded whole), and every alias found is a candidate;
+//! 2. From every token start, the alias trie is walked in the same pass,
+//!    each Bengali letter's key byte read from one table as the scan meets
+//!    it (most walks end after a few characters, so the text is never
+//!    encoded whole; a walk still alive at a space or a rarer character
+//!    reads ahead through the fold), and every alias found is a candidate;
 //!    a table of the trie's first two levels skips tokens that start no
-//!    alias. Only a token with a candidate gets its key written, for the
-//!    checks below. (With variants, the whole key is written first: the
-//!    variant folds need it.)
+//!    alias. A candidate whose token goes on in letters that are no suffix
+//!    chain is dropped there; only a token with a candidate left gets its
+//!    key written, for the checks below. (With variants, the whole key is
+//!    written first: the variant folds need it.)
 //! 3. **Tail check**, before any choice: the rest of the candidate's token
 //!    must be empty or a chain of Bengali suffixes (`data/suffixes.txt`),
 //!    so a rejected longer alias never hides a valid shorter one. A hyphen
