@@ -136,26 +136,26 @@ fn check_entities(g: &Gazetteer, ctx: &dyn Fn() -> String) {
     let mut ids = HashSet::new();
     for (i, entity) in g.entities().iter().enumerate() {
         assert!(
-            !entity.id.is_empty() && entity.id.bytes().all(|b| b.is_ascii_graphic()),
+            !entity.id().is_empty() && entity.id().bytes().all(|b| b.is_ascii_graphic()),
             "bad id {:?}\n{}",
-            entity.id,
+            entity.id(),
             ctx()
         );
         assert!(
-            ids.insert(entity.id.as_str()),
+            ids.insert(entity.id()),
             "duplicate id {:?}\n{}",
-            entity.id,
+            entity.id(),
             ctx()
         );
         assert_eq!(
-            g.index_of(&entity.id),
+            g.index_of(entity.id()),
             Some(i),
             "index_of {:?}\n{}",
-            entity.id,
+            entity.id(),
             ctx()
         );
         assert!(
-            !entity.name_en.is_empty() && !entity.name_bn.is_empty(),
+            !entity.name_en().is_empty() && !entity.name_bn().is_empty(),
             "empty canonical name\n{}",
             ctx()
         );
@@ -179,7 +179,7 @@ fn check_entities(g: &Gazetteer, ctx: &dyn Fn() -> String) {
             if let Some((_, first)) = keys.iter().find(|(k, _)| *k == key) {
                 panic!(
                     "entity {:?}: {field} {:?} has the same match key as {:?}\n{}",
-                    entity.id,
+                    entity.id(),
                     name,
                     first,
                     ctx()
@@ -187,7 +187,7 @@ fn check_entities(g: &Gazetteer, ctx: &dyn Fn() -> String) {
             }
             keys.push((key, name));
         }
-        if let Some(parent) = &entity.parent {
+        if let Some(parent) = entity.parent() {
             assert!(
                 g.get(parent).is_some(),
                 "unknown parent {parent:?} kept\n{}",

@@ -2,14 +2,15 @@
 
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
-use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
 use super::common_words::{self, CommonWords};
 use super::embedded;
+use super::entity::Text;
 use super::error::{LoadError, LoadErrorKind, LoadErrors};
+use super::hash::FastMap;
 use super::load::{self, col, column_name, column_of, Row};
 use super::store::Gazetteer;
 use super::Entity;
@@ -76,7 +77,8 @@ impl Input {
 ///             person:jane-roe\tperson\tJane Roe\tজেন রো\tজেইন রো\tJ. Roe\t\t\t\t\tmy-newsroom\n";
 /// let gazetteer = Gazetteer::builder().embedded(false).add_str("mine.tsv", file).build()?;
 /// assert_eq!(gazetteer.len(), 1);
-/// assert_eq!(gazetteer.get("person:jane-roe").unwrap().aliases_bn, ["জেইন রো"]);
+/// let jane = gazetteer.get("person:jane-roe").unwrap();
+/// assert_eq!(jane.aliases_bn().collect::<Vec<_>>(), ["জেইন রো"]);
 /// # Ok::<(), bengali_names::gazetteer::LoadErrors>(())
 /// ```
 #[derive(Clone, Debug)]
@@ -265,24 +267,31 @@ impl GazetteerBuilder {
         // of files never decides whether an extension finds its entity.
         let mut extending = Vec::new();
         for input in &inputs {
-            match &input.bytes {
-                Ok(bytes) => {
-                    load::parse(
-                        &input.name,
-                        bytes,
-                        input.text,
-                        &normalizer,
-                        &mut errors,
-                        |row| {
-                            if row.kind.is_some() {
-                                merger.define(row, input.curated);
-                            } else {
-                                extending.push(row);
-                            }
-                        },
-                    );
+            let curated = input.curated;
+            let mut take = |row: Row<'static>| {
+                if row.kind.is_some() {
+                    merger.define(row, curated);
+                } else {
+                    extending.push(row);
                 }
-                Err(message) => errors.push(io_error(input, message)),
+            };
+            match (&input.bytes, input.text) {
+                // The shipped files outlive the gazetteer: their rows borrow
+                // the names they hold in display form.
+                (Ok(_), Some(text)) => load::parse(
+                    &input.name,
+                    text.as_bytes(),
+                    Some(text),
+                    &normalizer,
+                    &mut errors,
+                    take,
+                ),
+                (Ok(bytes), None) => {
+                    load::parse(&input.name, bytes, None, &normalizer, &mut errors, |row| {
+                        take(row.into_static())
+                    })
+                }
+                (Err(message), _) => errors.push(io_error(input, message)),
             }
         }
         for row in extending {
@@ -349,7 +358,7 @@ struct Origin {
 struct Merger {
     entities: Vec<Entity>,
     origins: Vec<Origin>,
-    index: HashMap<String, usize>,
+    index: FastMap<Text<'static>, usize>,
     errors: Vec<LoadError>,
 }
 
@@ -358,14 +367,14 @@ impl Merger {
         Merger {
             entities: Vec::with_capacity(rows),
             origins: Vec::with_capacity(rows),
-            index: HashMap::with_capacity(rows),
+            index: FastMap::with_capacity_and_hasher(rows, Default::default()),
             errors: Vec::new(),
         }
     }
 
     /// An entity row: a new entity, or the same entity again (identical
     /// kind and canonical names), which merges like an extension row.
-    fn define(&mut self, row: Row, curated: bool) {
+    fn define(&mut self, row: Row<'static>, curated: bool) {
         let Some(kind) = row.kind else { return };
         // One lookup for both cases: a new id (the usual row) is inserted
         // by the same hashing that looked for it.
@@ -419,7 +428,7 @@ impl Merger {
     }
 
     /// An extension row: its entity must exist by now.
-    fn extend(&mut self, row: Row) {
+    fn extend(&mut self, row: Row<'static>) {
         let found = self.index.get(&row.id).copied();
         match found.and_then(|at| Some((self.entities.get_mut(at)?, self.origins.get_mut(at)?))) {
             Some((entity, origin)) => merge(entity, origin, row, &mut self.errors),
@@ -427,7 +436,9 @@ impl Merger {
                 Arc::clone(&row.file),
                 row.line,
                 Some(col::ID),
-                LoadErrorKind::UnknownId { id: row.id },
+                LoadErrorKind::UnknownId {
+                    id: row.id.into_owned(),
+                },
             )),
         }
     }
@@ -439,13 +450,15 @@ impl Merger {
             let known = entity
                 .parent
                 .as_ref()
-                .is_none_or(|parent| self.index.contains_key(parent));
+                .is_none_or(|parent| self.index.contains_key(&**parent));
             if let (false, Some(parent)) = (known, entity.parent.take()) {
                 self.errors.push(LoadError::new(
                     Arc::clone(&origin.parent_at.0),
                     origin.parent_at.1,
                     Some(col::PARENT),
-                    LoadErrorKind::UnknownParent { parent },
+                    LoadErrorKind::UnknownParent {
+                        parent: parent.into_owned(),
+                    },
                 ));
             }
         }
@@ -458,7 +471,7 @@ impl Merger {
     ) -> (
         Vec<Entity>,
         Vec<bool>,
-        HashMap<String, usize>,
+        FastMap<Text<'static>, usize>,
         Vec<LoadError>,
     ) {
         let curated = self.origins.iter().map(|origin| origin.curated).collect();
@@ -466,14 +479,14 @@ impl Merger {
     }
 }
 
-fn conflict_error(row: &Row, column: usize, origin: &Origin) -> LoadError {
+fn conflict_error(row: &Row<'_>, column: usize, origin: &Origin) -> LoadError {
     let (file, line) = &origin.defined_at;
     LoadError::new(
         Arc::clone(&row.file),
         row.line,
         Some(column),
         LoadErrorKind::Conflict {
-            id: row.id.clone(),
+            id: row.id.clone().into_owned(),
             field: column_name(column),
             first: format!("{file}:{line}"),
         },
@@ -482,7 +495,7 @@ fn conflict_error(row: &Row, column: usize, origin: &Origin) -> LoadError {
 
 /// Adds a row's aliases and demonyms (and a code or parent the entity lacks)
 /// to an entity, or nothing if any of them is a problem.
-fn merge(entity: &mut Entity, origin: &mut Origin, row: Row, errors: &mut Vec<LoadError>) {
+fn merge(entity: &mut Entity, origin: &mut Origin, row: Row<'static>, errors: &mut Vec<LoadError>) {
     let before = errors.len();
     for (column, new, old) in [
         (col::CODE, &row.code, &entity.code),

@@ -5,16 +5,16 @@
 //! is ignored too. Words are compared by match key, so spelling variants
 //! that fold together count as the same word.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::error::{LoadError, LoadErrorKind};
+use super::hash::FastSet;
 use crate::normalize::key;
 use crate::Normalizer;
 
 /// A set of match keys.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct CommonWords(HashSet<Box<[u8]>>);
+pub(crate) struct CommonWords(FastSet<Box<[u8]>>);
 
 impl CommonWords {
     /// True when `key` (a match key) is a common word.
@@ -68,7 +68,8 @@ pub(crate) fn parse(
         // invisible characters (ZWSP, ...) that can hide whitespace from the
         // first trim, and `is_common_word` trims the normalized text.
         let display = normalizer.normalize_str(word);
-        let key = key::fold(display.trim()).bytes().to_vec();
+        let mut key = Vec::new();
+        key::fold_into(display.trim(), &mut key);
         if key.iter().any(|&b| key::is_word_byte(b)) {
             words.0.insert(key.into_boxed_slice());
         } else {

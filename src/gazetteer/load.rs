@@ -6,12 +6,14 @@
 //! half-loaded.
 
 use core::ops::Range;
+use std::borrow::Cow;
 use std::sync::Arc;
 
+use super::entity::{NameList, Text};
 use super::error::{LoadError, LoadErrorKind};
 use super::{Kind, NameField, COLUMNS};
 use crate::normalize::key;
-use crate::script::{class_of, BengaliClass, ZWJ, ZWNJ};
+use crate::script::{BengaliClass, CLASSES, ZWJ, ZWNJ};
 use crate::Normalizer;
 
 /// 1-based column numbers, named for readability at the call sites.
@@ -63,48 +65,58 @@ struct RawRow<'a> {
 }
 
 /// A row that passed every check that needs only the row itself, with its
-/// names in display form.
+/// names in display form, borrowed from the file where it holds them so.
 #[derive(Debug)]
-pub(crate) struct Row {
+pub(crate) struct Row<'t> {
     pub file: Arc<str>,
     pub line: u64,
-    pub id: String,
+    pub id: Text<'t>,
     /// `None` for an extension row.
     pub kind: Option<Kind>,
     /// Empty on an extension row.
-    pub name_en: String,
+    pub name_en: Text<'t>,
     /// Empty on an extension row.
-    pub name_bn: String,
-    pub aliases_bn: Vec<String>,
-    pub aliases_en: Vec<String>,
-    pub demonyms_bn: Vec<String>,
-    pub demonyms_en: Vec<String>,
-    pub code: Option<String>,
-    pub parent: Option<String>,
-    pub source: String,
+    pub name_bn: Text<'t>,
+    pub aliases_bn: NameList<'t>,
+    pub aliases_en: NameList<'t>,
+    pub demonyms_bn: NameList<'t>,
+    pub demonyms_en: NameList<'t>,
+    pub code: Option<Text<'t>>,
+    pub parent: Option<Text<'t>>,
+    pub source: Text<'t>,
 }
 
-impl Row {
+impl Row<'_> {
     /// The row's aliases and demonyms with their fields.
     pub fn list_names(&self) -> impl Iterator<Item = (NameField, &str)> + '_ {
-        let lists: [(NameField, &[String]); 4] = [
+        [
             (NameField::AliasBn, &self.aliases_bn),
             (NameField::AliasEn, &self.aliases_en),
             (NameField::DemonymBn, &self.demonyms_bn),
             (NameField::DemonymEn, &self.demonyms_en),
-        ];
-        lists
-            .into_iter()
-            .flat_map(|(field, names)| names.iter().map(move |name| (field, name.as_str())))
+        ]
+        .into_iter()
+        .flat_map(|(field, names)| names.iter().map(move |name| (field, name)))
     }
 
-    fn list_mut(&mut self, field: NameField) -> &mut Vec<String> {
-        match field {
-            NameField::AliasBn => &mut self.aliases_bn,
-            NameField::AliasEn => &mut self.aliases_en,
-            NameField::DemonymBn => &mut self.demonyms_bn,
-            // Canonical names are not lists; `check_row` never asks for them.
-            NameField::DemonymEn | NameField::NameEn | NameField::NameBn => &mut self.demonyms_en,
+    /// The same row, owning its text: for files that do not outlive the
+    /// build.
+    pub fn into_static(self) -> Row<'static> {
+        let own = |text: Text<'_>| -> Text<'static> { Cow::Owned(text.into_owned()) };
+        Row {
+            file: self.file,
+            line: self.line,
+            id: own(self.id),
+            kind: self.kind,
+            name_en: own(self.name_en),
+            name_bn: own(self.name_bn),
+            aliases_bn: self.aliases_bn.into_static(),
+            aliases_en: self.aliases_en.into_static(),
+            demonyms_bn: self.demonyms_bn.into_static(),
+            demonyms_en: self.demonyms_en.into_static(),
+            code: self.code.map(own),
+            parent: self.parent.map(own),
+            source: own(self.source),
         }
     }
 }
@@ -124,13 +136,13 @@ struct Scratch<'n> {
 /// Reads one file, handing each row that passes to `each`; every problem is
 /// pushed to `errors`. `text` is the file as text when the caller already
 /// knows it is valid UTF-8 (the shipped files), which saves validating it.
-pub(crate) fn parse(
+pub(crate) fn parse<'t>(
     file: &Arc<str>,
-    bytes: &[u8],
-    text: Option<&str>,
+    bytes: &'t [u8],
+    text: Option<&'t str>,
     normalizer: &Normalizer,
     errors: &mut Vec<LoadError>,
-    mut each: impl FnMut(Row),
+    mut each: impl FnMut(Row<'t>),
 ) {
     let error = |line: u64, column: Option<usize>, kind: LoadErrorKind| {
         LoadError::new(Arc::clone(file), line, column, kind)
@@ -299,20 +311,21 @@ impl<'a> Iterator for Records<'a> {
 }
 
 /// The length of the record that starts `rest` (up to its `\r` or `\n`), its
-/// cell count and its first ten tabs, in one pass of `memchr` over the
-/// three bytes that matter.
+/// cell count and its first ten tabs. The end is found with one `memchr2`;
+/// the tabs by a plain loop over the record, since cells are short: a
+/// `memchr` restarted at every tab costs more than it skips.
 fn scan_record(rest: &[u8]) -> (usize, usize, [usize; 10]) {
+    let len = memchr::memchr2(b'\n', b'\r', rest).unwrap_or(rest.len());
     let (mut cells, mut tabs) = (1, [0; 10]);
-    for at in memchr::memchr3_iter(b'\t', b'\n', b'\r', rest) {
-        if rest.get(at) != Some(&b'\t') {
-            return (at, cells, tabs);
+    for (at, &byte) in rest.get(..len).unwrap_or_default().iter().enumerate() {
+        if byte == b'\t' {
+            if let Some(tab) = tabs.get_mut(cells - 1) {
+                *tab = at;
+            }
+            cells += 1;
         }
-        if let Some(tab) = tabs.get_mut(cells - 1) {
-            *tab = at;
-        }
-        cells += 1;
     }
-    (rest.len(), cells, tabs)
+    (len, cells, tabs)
 }
 
 /// How many `\n` bytes there are (the builder sizes its tables by it,
@@ -329,14 +342,22 @@ pub(crate) fn count_newlines(bytes: &[u8]) -> usize {
 fn cells<'a>(record: &Record<'a>, text: Option<&'a str>) -> Option<RawRow<'a>> {
     let line = text.and_then(|text| text.get(record.start..record.start + record.bytes.len()));
     let mut cells = [""; 11];
+    // Each cell ends at its tab, the last at the end of the record.
+    let ends = record.tabs.iter().copied().chain([record.bytes.len()]);
     let mut from = 0;
-    for (i, cell) in cells.iter_mut().enumerate() {
-        let to = record.tabs.get(i).copied().unwrap_or(record.bytes.len());
-        *cell = match line {
-            Some(line) => line.get(from..to)?,
-            None => core::str::from_utf8(record.bytes.get(from..to)?).ok()?,
-        };
-        from = to + 1;
+    match line {
+        Some(line) => {
+            for (cell, to) in cells.iter_mut().zip(ends) {
+                *cell = line.get(from..to)?;
+                from = to + 1;
+            }
+        }
+        None => {
+            for (cell, to) in cells.iter_mut().zip(ends) {
+                *cell = core::str::from_utf8(record.bytes.get(from..to)?).ok()?;
+                from = to + 1;
+            }
+        }
     }
     let [id, kind, name_en, name_bn, aliases_bn, aliases_en, demonyms_bn, demonyms_en, code, parent, source] =
         cells;
@@ -420,13 +441,13 @@ fn check_header(record: &[u8], mut report: impl FnMut(usize, LoadErrorKind)) {
 }
 
 /// Checks one row of 11 fields; reports every problem with its column.
-fn check_row(
+fn check_row<'t>(
     file: &Arc<str>,
     line: u64,
-    raw: &RawRow<'_>,
+    raw: &RawRow<'t>,
     scratch: &mut Scratch<'_>,
     report: &mut dyn FnMut(usize, LoadErrorKind),
-) -> Row {
+) -> Row<'t> {
     scratch.keys.clear();
     scratch.displays.clear();
     scratch.spans.clear();
@@ -434,25 +455,25 @@ fn check_row(
     if !is_valid_id(id) {
         report(col::ID, LoadErrorKind::InvalidId { id: id.to_owned() });
     }
-    let optional = |text: &str| {
+    let optional = |text: &'t str| {
         Some(trim(text))
             .filter(|t| !t.is_empty())
-            .map(str::to_owned)
+            .map(Cow::Borrowed)
     };
     let mut row = Row {
         file: Arc::clone(file),
         line,
-        id: id.to_owned(),
+        id: Cow::Borrowed(id),
         kind: None,
-        name_en: String::new(),
-        name_bn: String::new(),
-        aliases_bn: Vec::new(),
-        aliases_en: Vec::new(),
-        demonyms_bn: Vec::new(),
-        demonyms_en: Vec::new(),
+        name_en: Cow::Borrowed(""),
+        name_bn: Cow::Borrowed(""),
+        aliases_bn: NameList::default(),
+        aliases_en: NameList::default(),
+        demonyms_bn: NameList::default(),
+        demonyms_en: NameList::default(),
         code: optional(raw.code),
         parent: optional(raw.parent),
-        source: trim(raw.source).to_owned(),
+        source: Cow::Borrowed(trim(raw.source)),
     };
     let kind_text = trim(raw.kind);
     let extension =
@@ -504,6 +525,8 @@ fn check_row(
             continue;
         }
         let mut empty_reported = false;
+        // The cell is the list itself while every name is as written.
+        let mut as_written = true;
         for element in cell.split('|') {
             if trim(element).is_empty() {
                 if !empty_reported {
@@ -517,8 +540,19 @@ fn check_row(
                     empty_reported = true;
                 }
             } else if let Some(name) = scratch.check_name(field, element, report) {
-                row.list_mut(field).push(name);
+                as_written &= matches!(name, Cow::Borrowed(name) if name.len() == element.len());
             }
+        }
+        let list = if as_written {
+            NameList::Joined(Cow::Borrowed(cell))
+        } else {
+            NameList::Separate(scratch.displays_of(field).map(Box::from).collect())
+        };
+        match field {
+            NameField::AliasBn => row.aliases_bn = list,
+            NameField::AliasEn => row.aliases_en = list,
+            NameField::DemonymBn => row.demonyms_bn = list,
+            NameField::DemonymEn | NameField::NameEn | NameField::NameBn => row.demonyms_en = list,
         }
     }
     row
@@ -526,13 +560,20 @@ fn check_row(
 
 /// `str::trim`, with a shortcut for the usual cell: one that starts with a
 /// printable ASCII or Bengali-block byte (no whitespace starts with one)
-/// and ends in a character that is not whitespace.
+/// and ends in printable ASCII or a character of the Bengali block (which
+/// has no whitespace), judged from its last bytes without decoding.
 fn trim(text: &str) -> &str {
-    let clean_start = text
-        .as_bytes()
+    let bytes = text.as_bytes();
+    let clean_start = bytes
         .first()
         .is_some_and(|&b| (0x21..0x7F).contains(&b) || b == 0xE0);
-    if clean_start && text.chars().next_back().is_some_and(|c| !c.is_whitespace()) {
+    let clean_end = match bytes {
+        [.., last] if (0x21..0x7F).contains(last) => true,
+        // A str ends with whole characters: these are U+0980..=U+09FF.
+        [.., 0xE0, 0xA6 | 0xA7, _] => true,
+        _ => false,
+    };
+    if clean_start && clean_end {
         text
     } else {
         text.trim()
@@ -547,20 +588,23 @@ fn is_valid_id(id: &str) -> bool {
 
 impl Scratch<'_> {
     /// Normalizes and checks one name of the current row; returns its
-    /// display form if it passes.
-    fn check_name(
+    /// display form if it passes, borrowed from `text` where `text` holds it.
+    fn check_name<'t>(
         &mut self,
         field: NameField,
-        text: &str,
+        text: &'t str,
         report: &mut dyn FnMut(usize, LoadErrorKind),
-    ) -> Option<String> {
+    ) -> Option<Text<'t>> {
         let column = column_of(field);
-        let display = self.normalizer.normalize_str(trim(text));
-        let display = trim(&display);
+        let display = match self.normalizer.normalize_str(trim(text)) {
+            Cow::Borrowed(display) => Cow::Borrowed(trim(display)),
+            Cow::Owned(display) if trim(&display).len() == display.len() => Cow::Owned(display),
+            Cow::Owned(display) => Cow::Owned(trim(&display).to_owned()),
+        };
         // The key goes straight into the row's key buffer, and is taken back
         // out if the name fails.
         let key_start = self.keys.len();
-        key::fold_into(display, &mut self.keys);
+        key::fold_into(&display, &mut self.keys);
         let key = self.keys.get(key_start..).unwrap_or_default();
         if !key.iter().any(|&b| key::is_word_byte(b)) {
             self.keys.truncate(key_start);
@@ -572,12 +616,12 @@ impl Scratch<'_> {
             );
             return None;
         }
-        if let Some((char_index, sign)) = baseless_sign(display) {
+        if let Some((char_index, sign)) = baseless_sign(&display) {
             self.keys.truncate(key_start);
             report(
                 column,
                 LoadErrorKind::MalformedBengali {
-                    name: display.to_owned(),
+                    name: display.into_owned(),
                     sign,
                     char_index,
                 },
@@ -590,7 +634,7 @@ impl Scratch<'_> {
             .find(|(span, _, _)| self.keys.get(span.clone()) == Some(key));
         if let Some((_, first, first_field)) = earlier {
             let error = LoadErrorKind::DuplicateName {
-                name: display.to_owned(),
+                name: display.into_owned(),
                 first: self
                     .displays
                     .get(first.clone())
@@ -603,13 +647,21 @@ impl Scratch<'_> {
             return None;
         }
         let display_start = self.displays.len();
-        self.displays.push_str(display);
+        self.displays.push_str(&display);
         self.spans.push((
             key_start..self.keys.len(),
             display_start..self.displays.len(),
             field,
         ));
-        Some(display.to_owned())
+        Some(display)
+    }
+
+    /// The display forms of the current row's names of `field`, in order.
+    fn displays_of(&self, field: NameField) -> impl Iterator<Item = &str> + '_ {
+        self.spans
+            .iter()
+            .filter(move |(_, _, of)| *of == field)
+            .map(|(_, display, _)| self.displays.get(display.clone()).unwrap_or_default())
     }
 }
 
@@ -621,23 +673,63 @@ fn baseless_sign(name: &str) -> Option<(usize, char)> {
     if name.is_ascii() {
         return None;
     }
-    let mut previous: Option<char> = None;
-    for (index, c) in name.chars().enumerate() {
-        if class_of(c).is_some_and(BengaliClass::is_mark) {
-            let has_base = previous.is_some_and(|p| {
-                p == ZWJ
-                    || p == ZWNJ
-                    || class_of(p)
-                        .is_some_and(|class| class.is_word() && class != BengaliClass::Digit)
-            });
-            if !has_base {
-                return Some((index, c));
+    // Whether the character before is one a sign may follow: decided once
+    // per character, as it goes by. ASCII is neither a sign nor a base, and
+    // Bengali-block characters, most of a Bengali name, are looked up by
+    // their bytes without decoding.
+    let bytes = name.as_bytes();
+    let (mut at, mut index, mut after_base) = (0, 0, false);
+    while let Some(&b0) = bytes.get(at) {
+        if let [0xE0, b1 @ (0xA6 | 0xA7), b2, ..] = bytes.get(at..).unwrap_or_default() {
+            // U+0980..=U+09FF: the low bit of the second byte and the six
+            // payload bits of the third.
+            let offset = ((b1 & 1) << 6) | (b2 & 0x3F);
+            let sign = SIGNS.get(usize::from(offset)).copied().unwrap_or(0);
+            if sign & NEEDS_BASE != 0 && !after_base {
+                return char::from_u32(0x980 + u32::from(offset)).map(|c| (index, c));
             }
+            after_base = sign & IS_BASE != 0;
+            at += 3;
+        } else if b0 < 0x80 {
+            after_base = false;
+            at += 1;
+        } else {
+            let c = name.get(at..).and_then(|rest| rest.chars().next())?;
+            // Outside the block nothing is a sign, and only the joiners
+            // carry a base across.
+            after_base = c == ZWJ || c == ZWNJ;
+            at += c.len_utf8();
         }
-        previous = Some(c);
+        index += 1;
     }
     None
 }
+
+/// [`SIGNS`] bit: the character is a sign that needs a base.
+const NEEDS_BASE: u8 = 1;
+/// [`SIGNS`] bit: a sign may follow the character (a Bengali letter or sign,
+/// not a digit).
+const IS_BASE: u8 = 2;
+
+/// The two bits of every Bengali-block character, from the script table.
+// Evaluated at compile time, where an index out of bounds is a build error.
+#[allow(clippy::indexing_slicing)]
+static SIGNS: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut i = 0;
+    while i < 128 {
+        let class = CLASSES[i];
+        let needs_base = if class.is_mark() { NEEDS_BASE } else { 0 };
+        let is_base = if class.is_word() && !matches!(class, BengaliClass::Digit) {
+            IS_BASE
+        } else {
+            0
+        };
+        table[i] = needs_base | is_base;
+        i += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
@@ -779,6 +871,53 @@ mod tests {
         assert_eq!(baseless_sign("ক \u{09CD}খ"), Some((2, '\u{09CD}')));
         assert_eq!(baseless_sign("1\u{09BC}"), Some((1, '\u{09BC}')));
         assert_eq!(baseless_sign("কি খ্র র\u{200D}\u{09CD}য আঁ"), None);
+    }
+
+    /// The definition `baseless_sign` implements from bytes: a sign whose
+    /// previous character is neither a joiner nor a Bengali letter or sign.
+    fn baseless_sign_by_chars(name: &str) -> Option<(usize, char)> {
+        let mut previous: Option<char> = None;
+        for (index, c) in name.chars().enumerate() {
+            if crate::script::class_of(c).is_some_and(BengaliClass::is_mark) {
+                let has_base = previous.is_some_and(|p| {
+                    p == ZWJ
+                        || p == ZWNJ
+                        || crate::script::class_of(p)
+                            .is_some_and(|class| class.is_word() && class != BengaliClass::Digit)
+                });
+                if !has_base {
+                    return Some((index, c));
+                }
+            }
+            previous = Some(c);
+        }
+        None
+    }
+
+    #[test]
+    fn baseless_signs_are_found_as_defined() {
+        // Every class of the block, the joiners, ASCII, Latin and a
+        // character outside both, in every sequence of up to three.
+        let mut alphabet: Vec<char> = ('\u{0980}'..='\u{09FF}').collect();
+        alphabet.extend([
+            'a', ' ', '1', '-', 'é', '\u{0301}', ZWJ, ZWNJ, '\u{0915}', '€',
+        ]);
+        let mut checked = 0;
+        for &a in &alphabet {
+            for &b in &alphabet {
+                for c in ['\u{09BF}', '\u{09CD}', '\u{0995}', ZWJ, ' ', '\u{09BC}'] {
+                    let name: String = [a, b, c].iter().collect();
+                    assert_eq!(
+                        baseless_sign(&name),
+                        baseless_sign_by_chars(&name),
+                        "{:04X?}",
+                        name.chars().map(u32::from).collect::<Vec<_>>()
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100_000);
     }
 
     #[test]

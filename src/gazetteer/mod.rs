@@ -10,7 +10,7 @@
 //! use bengali_names::{Gazetteer, Kind};
 //! let gazetteer = Gazetteer::embedded();
 //! let russia = gazetteer.get("iso:RU").unwrap();
-//! assert_eq!((russia.kind, russia.name_en.as_str()), (Kind::Country, "Russia"));
+//! assert_eq!((russia.kind(), russia.name_en()), (Kind::Country, "Russia"));
 //! ```
 //!
 //! # Loading and errors
@@ -60,6 +60,7 @@ mod common_words;
 mod embedded;
 mod entity;
 mod error;
+mod hash;
 mod iso3166;
 mod load;
 mod stats;
@@ -67,7 +68,7 @@ mod store;
 
 pub use builder::GazetteerBuilder;
 pub(crate) use common_words::CommonWords;
-pub use entity::{Entity, Kind, NameField, UnknownKind};
+pub use entity::{Entity, Kind, NameField, Names, UnknownKind};
 pub use error::{LoadError, LoadErrorKind, LoadErrors};
 pub use stats::Stats;
 pub use store::Gazetteer;

@@ -30,20 +30,20 @@ impl Stats {
         let mut by_kind = BTreeMap::new();
         let mut by_source = BTreeMap::new();
         for entity in gazetteer {
-            *by_kind.entry(entity.kind).or_insert(0) += 1;
+            *by_kind.entry(entity.kind()).or_insert(0) += 1;
             // Entities are few thousand; a lookup before the clone keeps
             // this from allocating per entity.
-            match by_source.get_mut(entity.source.as_str()) {
+            match by_source.get_mut(entity.source()) {
                 Some(count) => *count += 1,
                 None => {
-                    by_source.insert(entity.source.clone(), 1);
+                    by_source.insert(entity.source().to_owned(), 1);
                 }
             }
         }
         let country_codes: BTreeSet<&str> = gazetteer
             .iter()
-            .filter(|e| e.kind == Kind::Country)
-            .filter_map(|e| e.code.as_deref())
+            .filter(|e| e.kind() == Kind::Country)
+            .filter_map(|e| e.code())
             .collect();
         let missing_iso: Vec<&'static str> = ISO_3166_1
             .iter()

@@ -1,12 +1,13 @@
 //! The loaded gazetteer: entities by id, priors, common words.
 
 use core::fmt;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::builder::GazetteerBuilder;
 use super::common_words::CommonWords;
+use super::entity::Text;
 use super::error::LoadError;
+use super::hash::FastMap;
 use super::stats::Stats;
 use super::{Entity, Kind};
 use crate::normalize::key;
@@ -18,13 +19,13 @@ use crate::Normalizer;
 /// use bengali_names::{Gazetteer, Kind};
 /// let gazetteer = Gazetteer::embedded();
 /// let korea = gazetteer.get("iso:KP").unwrap();
-/// assert_eq!(korea.kind, Kind::Country);
-/// assert!(gazetteer.iter().any(|e| e.kind == Kind::City));
+/// assert_eq!(korea.kind(), Kind::Country);
+/// assert!(gazetteer.iter().any(|e| e.kind() == Kind::City));
 /// ```
 #[derive(Clone)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    index: HashMap<String, usize>,
+    index: FastMap<Text<'static>, usize>,
     /// Per entity: from a hand-written file (shipped or the user's).
     curated: Vec<bool>,
     common_words: CommonWords,
@@ -37,7 +38,7 @@ impl Gazetteer {
     pub(crate) fn from_parts(
         entities: Vec<Entity>,
         curated: Vec<bool>,
-        index: HashMap<String, usize>,
+        index: FastMap<Text<'static>, usize>,
         common_words: CommonWords,
         warnings: Vec<LoadError>,
         files: usize,
@@ -76,7 +77,7 @@ impl Gazetteer {
                     Gazetteer::from_parts(
                         Vec::new(),
                         Vec::new(),
-                        HashMap::new(),
+                        FastMap::default(),
                         CommonWords::default(),
                         errors.into_vec(),
                         0,
@@ -109,7 +110,7 @@ impl Gazetteer {
     ///
     /// ```
     /// let g = bengali_names::Gazetteer::embedded();
-    /// assert_eq!(g.get("iso:BD").map(|e| e.name_en.as_str()), Some("Bangladesh"));
+    /// assert_eq!(g.get("iso:BD").map(|e| e.name_en()), Some("Bangladesh"));
     /// assert!(g.get("iso:XX").is_none());
     /// ```
     pub fn get(&self, id: &str) -> Option<&Entity> {
@@ -121,7 +122,7 @@ impl Gazetteer {
     /// ```
     /// let g = bengali_names::Gazetteer::embedded();
     /// let i = g.index_of("iso:BD").unwrap();
-    /// assert_eq!(g.entities()[i].id, "iso:BD");
+    /// assert_eq!(g.entities()[i].id(), "iso:BD");
     /// ```
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.index.get(id).copied()
@@ -149,7 +150,7 @@ impl Gazetteer {
     ///
     /// ```
     /// use bengali_names::Kind;
-    /// let countries = bengali_names::Gazetteer::embedded().iter().filter(|e| e.kind == Kind::Country).count();
+    /// let countries = bengali_names::Gazetteer::embedded().iter().filter(|e| e.kind() == Kind::Country).count();
     /// assert!(countries >= 249);
     /// ```
     pub fn iter(&self) -> core::slice::Iter<'_, Entity> {
@@ -201,7 +202,7 @@ impl Gazetteer {
     /// ```
     pub fn prior(&self, entity: &Entity) -> u32 {
         let curated = self
-            .index_of(&entity.id)
+            .index_of(entity.id())
             .and_then(|i| self.curated.get(i))
             .copied()
             .unwrap_or(false);

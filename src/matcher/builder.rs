@@ -217,12 +217,14 @@ impl MatcherBuilder {
         let infos = |entities: &[crate::Entity]| -> Vec<EntityInfo> {
             entities
                 .iter()
-                .map(|entity| EntityInfo {
-                    id: entity.id.as_str().into(),
-                    kind: entity.kind,
-                    name_en: entity.name_en.as_str().into(),
-                    name_bn: entity.name_bn.as_str().into(),
-                    code: entity.code.as_deref().map(Into::into),
+                .map(|entity| {
+                    EntityInfo::new(
+                        entity.id(),
+                        entity.kind(),
+                        entity.name_en(),
+                        entity.name_bn(),
+                        entity.code(),
+                    )
                 })
                 .collect()
         };
@@ -355,7 +357,7 @@ impl MatcherBuilder {
                 if field.is_latin() || field.is_demonym() {
                     continue;
                 }
-                if self.partial_names && entity.kind == Kind::Person {
+                if self.partial_names && entity.kind() == Kind::Person {
                     for part in partial::parts(key) {
                         if !gazetteer.is_common_word_key(part) {
                             let entry = Entry::new(target, MatchKind::Partial, false);
@@ -364,7 +366,7 @@ impl MatcherBuilder {
                     }
                 }
                 if self.variants && !weak {
-                    add_variants(sink, entity.kind, field, key, target);
+                    add_variants(sink, entity.kind(), field, key, target);
                 }
             }
         }
@@ -524,11 +526,13 @@ fn key_of<'a>(arena: &'a [u8], bounds: &[u32], slot: u32) -> &'a [u8] {
     arena.get(lo as usize..hi as usize).unwrap_or_default()
 }
 
-/// A fast non-cryptographic hash of a key (FxHash's mixing, per byte).
+/// A fast non-cryptographic hash of a key: the keys come from the caller's
+/// own gazetteer, so nothing is gained from SipHash's resistance to chosen
+/// collisions (and colliding keys are still compared).
 fn hash_key(key: &[u8]) -> u64 {
-    key.iter().fold(key.len() as u64, |h, &b| {
-        (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95)
-    })
+    let mut hasher = rustc_hash::FxHasher::default();
+    core::hash::Hasher::write(&mut hasher, key);
+    core::hash::Hasher::finish(&hasher)
 }
 
 impl Grouper {

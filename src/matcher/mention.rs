@@ -116,16 +116,69 @@ impl FromStr for MatchKind {
 /// let russia = matcher.entity("iso:RU").unwrap();
 /// assert_eq!((russia.name_en(), russia.code()), ("Russia", Some("RU")));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct EntityInfo {
-    pub(crate) id: Box<str>,
-    pub(crate) kind: Kind,
-    pub(crate) name_en: Box<str>,
-    pub(crate) name_bn: Box<str>,
-    pub(crate) code: Option<Box<str>>,
+    /// The id, English name, Bengali name and code, one after the other:
+    /// one allocation per entity, where a matcher may hold a million.
+    text: Box<str>,
+    /// Where the id, the English and the Bengali name end in `text`.
+    ends: [usize; 3],
+    kind: Kind,
+    has_code: bool,
+}
+
+impl fmt::Debug for EntityInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("EntityInfo")
+            .field("id", &self.id())
+            .field("kind", &self.kind)
+            .field("name_en", &self.name_en())
+            .field("name_bn", &self.name_bn())
+            .field("code", &self.code())
+            .finish()
+    }
 }
 
 impl EntityInfo {
+    /// The facts of one entity.
+    pub(crate) fn new(
+        id: &str,
+        kind: Kind,
+        name_en: &str,
+        name_bn: &str,
+        code: Option<&str>,
+    ) -> Self {
+        let mut text = String::with_capacity(
+            id.len() + name_en.len() + name_bn.len() + code.map_or(0, str::len),
+        );
+        let mut ends = [0; 3];
+        for (end, part) in ends.iter_mut().zip([id, name_en, name_bn]) {
+            text.push_str(part);
+            *end = text.len();
+        }
+        text.push_str(code.unwrap_or_default());
+        EntityInfo {
+            text: text.into_boxed_str(),
+            ends,
+            kind,
+            has_code: code.is_some(),
+        }
+    }
+
+    /// Bytes on the heap.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Part `i` of `text`: 0 the id, 1 and 2 the names, 3 the code.
+    fn part(&self, i: usize) -> &str {
+        let start = i
+            .checked_sub(1)
+            .map_or(0, |j| self.ends.get(j).copied().unwrap_or(0));
+        let end = self.ends.get(i).copied().unwrap_or(self.text.len());
+        self.text.get(start..end).unwrap_or_default()
+    }
+
     /// The entity's id (`iso:RU`, `person:vladimir-putin`).
     ///
     /// ```
@@ -133,7 +186,7 @@ impl EntityInfo {
     /// assert_eq!(m.entity("iso:KP").unwrap().id(), "iso:KP");
     /// ```
     pub fn id(&self) -> &str {
-        &self.id
+        self.part(0)
     }
 
     /// What kind of thing it is.
@@ -153,7 +206,7 @@ impl EntityInfo {
     /// assert_eq!(m.entity("iso:KP").unwrap().name_en(), "North Korea");
     /// ```
     pub fn name_en(&self) -> &str {
-        &self.name_en
+        self.part(1)
     }
 
     /// Canonical Bengali name.
@@ -163,7 +216,7 @@ impl EntityInfo {
     /// assert_eq!(m.entity("iso:RU").unwrap().name_bn(), "রাশিয়া");
     /// ```
     pub fn name_bn(&self) -> &str {
-        &self.name_bn
+        self.part(2)
     }
 
     /// ISO 3166, Bangladesh geocode or M49 code, where there is one.
@@ -173,7 +226,7 @@ impl EntityInfo {
     /// assert_eq!(m.entity("iso:RU").unwrap().code(), Some("RU"));
     /// ```
     pub fn code(&self) -> Option<&str> {
-        self.code.as_deref()
+        self.has_code.then(|| self.part(3))
     }
 }
 
@@ -338,5 +391,33 @@ impl<'m> Mention<'m> {
         self.stem_end += bytes;
         self.stem_char_end += chars;
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_info_keeps_its_parts_apart() {
+        let with_code = EntityInfo::new("iso:RU", Kind::Country, "Russia", "রাশিয়া", Some("RU"));
+        assert_eq!(
+            (
+                with_code.id(),
+                with_code.name_en(),
+                with_code.name_bn(),
+                with_code.code()
+            ),
+            ("iso:RU", "Russia", "রাশিয়া", Some("RU"))
+        );
+        // Empty parts and an empty code stay distinct from no code.
+        let bare = EntityInfo::new("x", Kind::City, "", "", None);
+        assert_eq!(
+            (bare.id(), bare.name_en(), bare.name_bn(), bare.code()),
+            ("x", "", "", None)
+        );
+        let empty_code = EntityInfo::new("y", Kind::City, "Y", "", Some(""));
+        assert_eq!((empty_code.name_en(), empty_code.code()), ("Y", Some("")));
+        assert!(format!("{bare:?}").contains("name_en: \"\""));
     }
 }

@@ -258,7 +258,7 @@ impl Matcher {
     /// assert!(m.entity("nope").is_none());
     /// ```
     pub fn entity(&self, id: &str) -> Option<&EntityInfo> {
-        self.entities.iter().find(|e| &*e.id == id)
+        self.entities.iter().find(|e| e.id() == id)
     }
 
     /// Every entity, in gazetteer order.
@@ -295,13 +295,7 @@ impl Matcher {
             + self
                 .entities
                 .iter()
-                .map(|e| {
-                    core::mem::size_of::<EntityInfo>()
-                        + e.id.len()
-                        + e.name_en.len()
-                        + e.name_bn.len()
-                        + e.code.as_ref().map_or(0, |c| c.len())
-                })
+                .map(|e| core::mem::size_of::<EntityInfo>() + e.heap_bytes())
                 .sum::<usize>()
     }
 

@@ -9,8 +9,10 @@
 //! a common word is never used (সের্গেই শোইগু → শোইগু, সের্গেই; কিম জং উন →
 //! কিম only).
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, PoisonError};
+
+use rustc_hash::FxHashSet;
 
 use super::variant::letters;
 
@@ -33,7 +35,7 @@ pub(crate) fn parts(key: &[u8]) -> impl Iterator<Item = &[u8]> {
 #[derive(Debug, Default)]
 pub(crate) struct Named {
     /// Shared with forks until either side names someone new.
-    targets: Arc<HashSet<u32>>,
+    targets: Arc<FxHashSet<u32>>,
     log: Option<Mutex<Log>>,
 }
 

@@ -181,6 +181,18 @@ fn fold_with(display: &str, mut emit: impl FnMut(Folded, usize)) {
     let mut last_word = false;
     let mut after_latin = false;
     while let Some(&b0) = bytes.get(at) {
+        if b0.is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits: word characters, each as
+            // itself lowercased (as the ASCII branch below would fold them).
+            while let Some(&b) = bytes.get(at).filter(|b| b.is_ascii_alphanumeric()) {
+                emit(Folded::Byte(b.to_ascii_lowercase()), at);
+                after_latin = b.is_ascii_alphabetic();
+                at += 1;
+            }
+            last_space = false;
+            last_word = true;
+            continue;
+        }
         if b0 < 0x80 {
             let c = char::from(b0);
             if is_horizontal_space(c) {
@@ -203,28 +215,34 @@ fn fold_with(display: &str, mut emit: impl FnMut(Folded, usize)) {
             at += 1;
             continue;
         }
-        if let [0xE0, b1 @ (0xA6 | 0xA7), b2] = bytes.get(at..at + 3).unwrap_or_default() {
-            let offset = if *b1 == 0xA6 {
-                b2.wrapping_sub(0x80)
-            } else {
-                b2.wrapping_sub(0x40)
-            } & 0x7F;
-            let key = BENGALI_KEYS
-                .get(usize::from(offset))
-                .copied()
-                .unwrap_or(OTHER);
-            if offset == KHANDA_TA_OFFSET {
-                // K2: ৎ ≡ ত্.
-                emit(Folded::Byte(KEY_TA), at);
-                emit(Folded::Byte(KEY_VIRAMA), at);
-            } else {
-                emit(Folded::Byte(key), at);
+        if b0 == 0xE0 {
+            // A run of Bengali-block characters, most of a Bengali name: one
+            // table lookup each, in a loop of its own.
+            let mut run = false;
+            while let [0xE0, b1 @ (0xA6 | 0xA7), b2, ..] = bytes.get(at..).unwrap_or_default() {
+                // U+0980..=U+09FF is E0 A6 80..=E0 A7 BF: the low bit of the
+                // second byte and the six payload bits of the third.
+                let offset = ((b1 & 1) << 6) | (b2 & 0x3F);
+                let key = BENGALI_KEYS
+                    .get(usize::from(offset))
+                    .copied()
+                    .unwrap_or(OTHER);
+                if offset == KHANDA_TA_OFFSET {
+                    // K2: ৎ ≡ ত্.
+                    emit(Folded::Byte(KEY_TA), at);
+                    emit(Folded::Byte(KEY_VIRAMA), at);
+                } else {
+                    emit(Folded::Byte(key), at);
+                }
+                last_word = is_word_byte(key);
+                at += 3;
+                run = true;
             }
-            last_space = false;
-            last_word = is_word_byte(key);
-            after_latin = false;
-            at += 3;
-            continue;
+            if run {
+                last_space = false;
+                after_latin = false;
+                continue;
+            }
         }
         let Some(c) = display.get(at..).and_then(|rest| rest.chars().next()) else {
             break;

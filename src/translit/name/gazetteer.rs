@@ -45,20 +45,20 @@ impl GazetteerNames {
         // Part key → spelling → (people using it, first seen).
         let mut counts: HashMap<String, Vec<(String, usize)>> = HashMap::new();
         for entity in gazetteer.entities() {
-            let bengali = std::iter::once(&entity.name_bn).chain(&entity.aliases_bn);
+            let bengali = std::iter::once(entity.name_bn()).chain(entity.aliases_bn());
             for bn in bengali {
                 let display = normalizer.normalize_str(bn);
                 let folded = key::fold(display.trim());
                 if !folded.bytes().is_empty() {
                     whole
                         .entry(folded.bytes().to_vec())
-                        .or_insert_with(|| entity.name_en.clone());
+                        .or_insert_with(|| entity.name_en().to_owned());
                 }
-                if entity.kind != Kind::Person {
+                if entity.kind() != Kind::Person {
                     continue;
                 }
                 let bn_parts: Vec<&str> = display.split_whitespace().collect();
-                let en_parts: Vec<&str> = entity.name_en.split_whitespace().collect();
+                let en_parts: Vec<&str> = entity.name_en().split_whitespace().collect();
                 if bn_parts.len() != en_parts.len() {
                     continue;
                 }
