@@ -10,7 +10,11 @@
 //!
 //! A consonant and the code point after it (vowel sign, virama, or anything
 //! else: the inherent `a`) are one lookup in a table of precomputed
-//! syllables, written with one fixed-size copy.
+//! syllables, written with one fixed-size copy; a nukta letter (ড় ঢ় য়) is
+//! a consonant of its own there, with its own row. The fast loop reads the
+//! text 8 bytes at a time, so that a code point and the one after it are
+//! tested and decoded from one word, and keeps its state as a pointer to
+//! the entry written last.
 //!
 //! [`to_latin_if_display`] also checks, in the same pass, that the text is in
 //! display form, the way the normalizer does: the display layer's
@@ -105,6 +109,8 @@ struct Entry {
     may_be_dirty: bool,
     /// A consonant's row in [`Codes::syllables`].
     row: usize,
+    /// The row of a consonant's nukta letter in [`Codes::syllables`].
+    nukta_row: Option<usize>,
 }
 
 /// A consonant with what follows it (see [`Codes::class`]), ready to write.
@@ -147,6 +153,10 @@ struct Compact {
     flags: u8,
     /// [`Syllable::last`].
     last: u8,
+    /// Bytes of input it covers (3 or 6, 6 or 9 for a nukta letter).
+    step: u8,
+    /// With [`COMPACT_NUKTA`], the first entry of the nukta letter's row.
+    nukta_row: u16,
 }
 
 /// The general path writes this syllable (a nukta follows, or it does not
@@ -157,6 +167,11 @@ const COMPACT_SLOW: u8 = 1;
 const COMPACT_CHECK: u8 = 2;
 /// [`State::letter`] after it.
 const COMPACT_LETTER: u8 = 4;
+/// [`State::after_token`] after it.
+const COMPACT_TOKEN: u8 = 16;
+/// A consonant with a nukta letter, and a nukta: with [`COMPACT_SLOW`], the
+/// fast loop looks up what follows in [`Compact::nukta_row`].
+const COMPACT_NUKTA: u8 = 8;
 
 const fn flag(on: bool, flag: u8) -> u8 {
     if on {
@@ -174,6 +189,8 @@ impl Compact {
         latin_len: 0,
         flags: COMPACT_SLOW,
         last: 0,
+        step: 0,
+        nukta_row: 0,
     };
 
     fn of(syllable: &Syllable, check: bool) -> Compact {
@@ -186,8 +203,27 @@ impl Compact {
             latin_len: u8::try_from(syllable.latin_len).unwrap_or(u8::MAX),
             flags: flag(!fits, COMPACT_SLOW)
                 | flag(check, COMPACT_CHECK)
-                | flag(syllable.state.letter, COMPACT_LETTER),
+                | flag(syllable.state.letter, COMPACT_LETTER)
+                | COMPACT_TOKEN,
             last: syllable.last,
+            step: u8::try_from(syllable.len).unwrap_or(0),
+            nukta_row: 0,
+        }
+    }
+
+    /// What the fast loop starts from: the state `state`, after the code
+    /// point at block offset `last` (or [`NO_PREV`]). With no Latin, it
+    /// also stands for text copied as is.
+    fn state(state: State, last: usize) -> Compact {
+        Compact {
+            latin: "",
+            trigger: state.trigger,
+            first: 0,
+            latin_len: 0,
+            flags: flag(state.after_token, COMPACT_TOKEN) | flag(state.letter, COMPACT_LETTER),
+            last: u8::try_from(last).unwrap_or(u8::MAX),
+            step: 0,
+            nukta_row: 0,
         }
     }
 
@@ -199,8 +235,11 @@ impl Compact {
             first: code.first,
             latin_len: u8::try_from(code.text().len()).unwrap_or(u8::MAX),
             flags: flag(code.text().len() > SYLLABLE_PAD, COMPACT_SLOW)
-                | flag(code.letter, COMPACT_LETTER),
+                | flag(code.letter, COMPACT_LETTER)
+                | COMPACT_TOKEN,
             last: offset,
+            step: 3,
+            nukta_row: 0,
         }
     }
 }
@@ -245,7 +284,8 @@ struct Codes {
     /// [`COMPACT_CHECK`] for the block offsets (or [`NO_PREV`]) before a
     /// consonant after which a syllable with that flag needs the display
     /// check, 0 for the others.
-    check_after: [u8; 129],
+    /// (Indexed by a byte: the entries after [`NO_PREV`] are never read.)
+    check_after: [u8; 256],
     /// Bytes that end a run of ASCII copied as is: escaped ones, the
     /// separator, and every byte outside ASCII.
     ascii_stop: [bool; 256],
@@ -264,6 +304,7 @@ fn codes(t: &Tables) -> &'static Codes {
             sign: false,
             may_be_dirty: false,
             row: 0,
+            nukta_row: None,
         };
         let mut block = [raw; 128];
         let mut nukta_mark = Code::NONE;
@@ -329,70 +370,42 @@ fn codes(t: &Tables) -> &'static Codes {
             .collect();
         let mut syllables = Vec::new();
         for (i, entry) in block.iter_mut().enumerate() {
-            let offset = i as u8;
             if entry.kind != Kind::Consonant {
                 continue;
             }
             entry.row = syllables.len();
-            let cons = entry.code;
-            let may_be_dirty = |next: u8| display::may_be_dirty(usize::from(next), false);
-            let with = |vowel: Code, next: Option<u8>| {
-                let mut latin = String::from(cons.text());
-                if cons.joins & vowel.first != 0 {
-                    latin.push(SEPARATOR);
-                }
-                latin.push_str(vowel.text());
-                Syllable {
-                    latin: pad(&latin, SYLLABLE_PAD),
-                    latin_len: latin.len(),
-                    first: cons.first,
-                    state: State {
-                        trigger: vowel.joins,
-                        after_token: true,
-                        letter: vowel.letter,
-                    },
-                    len: if next.is_some() { 6 } else { 3 },
-                    check_next: next.is_some_and(may_be_dirty),
-                    last: next.unwrap_or(offset),
-                }
-            };
-            syllables.push(with(inherent, None));
-            syllables.push(Syllable {
-                latin: pad(cons.text(), SYLLABLE_PAD),
-                latin_len: cons.text().len(),
-                first: cons.first,
-                state: State {
-                    trigger: cons.joins | VOWEL_BIT,
-                    after_token: true,
-                    letter: cons.letter,
-                },
-                len: 6,
-                check_next: may_be_dirty(VIRAMA),
-                last: VIRAMA,
-            });
-            for (&sign, &next) in signs.iter().zip(&sign_offsets) {
-                syllables.push(with(sign, Some(next)));
+            let offset = i as u8;
+            let row = syllable_row(entry.code, inherent, &signs, &sign_offsets, offset, 3);
+            syllables.extend(row);
+            // A nukta letter (ড় ঢ় য়) and what follows it: a row of its own
+            // for the fast loop, right after its base consonant's.
+            if let Some(nukta) = entry.nukta {
+                entry.nukta_row = Some(syllables.len());
+                syllables.extend(syllable_row(
+                    nukta,
+                    inherent,
+                    &signs,
+                    &sign_offsets,
+                    NUKTA,
+                    6,
+                ));
             }
-            syllables.push(Syllable {
-                len: 0,
-                ..with(inherent, None)
-            });
         }
         // Which syllables need the display check of their sign or virama,
         // after which code points.
-        let mut check_after = [0; 129];
+        let mut check_after = [COMPACT_CHECK; 256];
+        for after in check_after.iter_mut().take(NO_PREV + 1) {
+            *after = 0;
+        }
         let mut compact = Vec::new();
+        let row_len = usize::from(slow_column) + 1;
         for entry in block.iter().filter(|e| e.kind == Kind::Consonant) {
             let cons = syllables.get(entry.row).map_or(0, |s| usize::from(s.last));
-            for syllable in syllables
-                .iter()
-                .skip(entry.row)
-                .take(usize::from(slow_column) + 1)
-            {
+            for syllable in syllables.iter().skip(entry.row).take(row_len) {
                 let mut check = false;
                 if syllable.check_next {
                     let next = usize::from(syllable.last);
-                    for (p2, after) in check_after.iter_mut().enumerate() {
+                    for (p2, after) in check_after.iter_mut().enumerate().take(NO_PREV + 1) {
                         if display::may_be_dirty_after([cons, p2], next, false) {
                             *after = COMPACT_CHECK;
                             check = true;
@@ -400,6 +413,17 @@ fn codes(t: &Tables) -> &'static Codes {
                     }
                 }
                 compact.push(Compact::of(syllable, check));
+            }
+            // The fast loop checks what follows a nukta itself.
+            if let Some(row) = entry.nukta_row {
+                let nukta_row = u16::try_from(row).unwrap_or(u16::MAX);
+                if let Some(slow) = compact.last_mut() {
+                    slow.flags |= COMPACT_NUKTA;
+                    slow.nukta_row = nukta_row;
+                }
+                for syllable in syllables.iter().skip(row).take(row_len) {
+                    compact.push(Compact::of(syllable, false));
+                }
             }
         }
         let mut arena: String = syllables.iter().map(|s| &*s.latin).collect();
@@ -463,6 +487,64 @@ fn codes(t: &Tables) -> &'static Codes {
     })
 }
 
+/// The syllables of the consonant `cons` whose last code point is at block
+/// offset `offset`, `len` bytes of input: with the inherent vowel, with a
+/// virama, with each sign, and the [`SLOW`] column (a nukta after it).
+fn syllable_row(
+    cons: Code,
+    inherent: Code,
+    signs: &[Code],
+    sign_offsets: &[u8],
+    offset: u8,
+    len: usize,
+) -> Vec<Syllable> {
+    let may_be_dirty = |next: u8| display::may_be_dirty(usize::from(next), false);
+    let with = |vowel: Code, next: Option<u8>| {
+        let mut latin = String::from(cons.text());
+        if cons.joins & vowel.first != 0 {
+            latin.push(SEPARATOR);
+        }
+        latin.push_str(vowel.text());
+        Syllable {
+            latin: pad(&latin, SYLLABLE_PAD),
+            latin_len: latin.len(),
+            first: cons.first,
+            state: State {
+                trigger: vowel.joins,
+                after_token: true,
+                letter: vowel.letter,
+            },
+            len: if next.is_some() { len + 3 } else { len },
+            check_next: next.is_some_and(may_be_dirty),
+            last: next.unwrap_or(offset),
+        }
+    };
+    let mut row = vec![
+        with(inherent, None),
+        Syllable {
+            latin: pad(cons.text(), SYLLABLE_PAD),
+            latin_len: cons.text().len(),
+            first: cons.first,
+            state: State {
+                trigger: cons.joins | VOWEL_BIT,
+                after_token: true,
+                letter: cons.letter,
+            },
+            len: len + 3,
+            check_next: may_be_dirty(VIRAMA),
+            last: VIRAMA,
+        },
+    ];
+    for (&sign, &next) in signs.iter().zip(sign_offsets) {
+        row.push(with(sign, Some(next)));
+    }
+    row.push(Syllable {
+        len: 0,
+        ..with(inherent, None)
+    });
+    row
+}
+
 /// `latin` padded with NULs to `n` bytes (still UTF-8, and the end of
 /// `latin` stays a character boundary); the tests check that every token
 /// and syllable fits.
@@ -477,7 +559,8 @@ fn pad(latin: &str, n: usize) -> Box<str> {
 /// Appends the first `len` bytes of `padded` (at least `N` bytes long):
 /// one fixed-size copy, where a copy of `len` bytes would be a call to
 /// `memcpy`, and then the padding cut off again. Writing `str`s keeps the
-/// output a `String` all along, so it needs no UTF-8 validation at the end.
+/// output a `String` all along, so it needs no UTF-8 validation at the end
+/// (which would cost more than the boundary checks here).
 #[inline(always)]
 fn push_padded<const N: usize>(out: &mut String, padded: &str, len: usize) {
     match padded.get(..N) {
@@ -516,6 +599,61 @@ fn block_at(bytes: &[u8], at: usize) -> Option<u8> {
         Some(&[0xE0, b1 @ (0xA6 | 0xA7), b2]) => Some(((b1 & 1) << 6) | (b2 & 0x3F)),
         _ => None,
     }
+}
+
+/// True when the (little-endian) word starts with E0 A6 or E0 A7: the
+/// UTF-8 of a code point of the block.
+#[inline(always)]
+fn is_block(w: u64) -> bool {
+    w & 0xFEFF == 0xA6E0
+}
+
+/// The block offset of the code point whose UTF-8 starts the word, when
+/// [`is_block`]: `((b1 & 1) << 6) | (b2 & 0x3F)`, always below 128.
+#[inline(always)]
+fn block_offset(w: u64) -> usize {
+    (((w >> 2) & 0x40) | ((w >> 16) & 0x3F)) as usize
+}
+
+/// The entry of the fast loop for a nukta letter (ড় ঢ় য়) at `at` and what
+/// follows its nukta, given the entry `slow` of its consonant before a
+/// nukta; `None` where the general path takes over: a consonant with no
+/// nukta letter, a second nukta, the end of the text near, or (with
+/// `CHECK`) a code point that may not be in display form.
+#[inline(always)]
+fn nukta_letter<'c, const CHECK: bool>(
+    c: &'c Codes,
+    bytes: &[u8],
+    at: usize,
+    slow: &Compact,
+) -> Option<&'c Compact> {
+    if slow.flags & COMPACT_NUKTA == 0 {
+        return None;
+    }
+    // The nukta and the code point after it.
+    let w = u64::from_le_bytes(*bytes.get(at + 3..)?.first_chunk::<8>()?);
+    let next = block_offset(w >> 24);
+    let class = if is_block(w >> 24) {
+        c.fast_class.get(next).copied()?
+    } else {
+        INHERENT
+    };
+    let syllable = c
+        .compact
+        .get(usize::from(slow.nukta_row) + usize::from(class))?;
+    if syllable.flags & COMPACT_SLOW != 0 {
+        return None;
+    }
+    if CHECK {
+        let dirty = |here: usize, cur: usize| {
+            c.block.get(cur).is_none_or(|e| e.may_be_dirty)
+                && display::bengali_is_dirty(bytes, here, prev_at(bytes, here), cur, false)
+        };
+        if dirty(at + 3, usize::from(NUKTA)) || (class != INHERENT && dirty(at + 6, next)) {
+            return None;
+        }
+    }
+    Some(syllable)
 }
 
 /// Writes Latin for `text`, which must be in display form.
@@ -704,119 +842,106 @@ impl Writer<'_, '_> {
     /// vowel letter or mark, a danda, and runs of ASCII that need no escape,
     /// where each of these is always in display form, or (a sign after a
     /// consonant) the display check says so at once. Stops, before the code
-    /// point, at anything else, which the general path handles.
-    #[inline(always)]
+    /// point, at anything else and in the last 8 bytes of the text, which
+    /// the general path handles.
+    #[inline(never)]
     fn fast<const CHECK: bool>(&mut self) {
         let c = self.c;
         let bytes = self.bytes;
-        let mut rest = bytes.get(self.at..).unwrap_or_default();
-        let State {
-            mut trigger,
-            mut after_token,
-            mut letter,
-        } = self.state;
-        // The block offset of the code point before `rest`, for the check
-        // of a sign after a consonant.
-        let mut p1 = if CHECK {
-            prev_at(bytes, self.at)[0]
-        } else {
-            NO_PREV
-        };
+        let mut at = self.at;
+        // What was written last, whose entry holds the state after it (and,
+        // for the check of a sign after a consonant, the block offset of the
+        // code point before `at`): one register instead of four.
+        let start = Compact::state(
+            self.state,
+            if CHECK {
+                prev_at(bytes, at)[0]
+            } else {
+                NO_PREV
+            },
+        );
+        let plain = Compact::state(State::default(), NO_PREV);
+        let mut last = &start;
         let out = &mut self.out;
-        loop {
-            match rest {
-                [0xE0, b1, b2, tail @ ..] if b1 & 0xFE == 0xA6 => {
-                    let cur = ((b1 & 1) << 6) | (b2 & 0x3F);
-                    // The code point after it, without branching on whether
-                    // it is Bengali (word ends are not predictable).
-                    let (next, bengali) = match tail {
-                        [n0, n1, n2, ..] => (
-                            ((n1 & 1) << 6) | (n2 & 0x3F),
-                            (*n0 == 0xE0) & (n1 & 0xFE == 0xA6),
-                        ),
-                        _ => (0, false),
-                    };
-                    let Some(&(row, mask)) = c.rows.get(usize::from(cur)) else {
-                        break;
-                    };
-                    let class = c.fast_class.get(usize::from(next)).copied().unwrap_or(0)
-                        & mask
-                        & 0u8.wrapping_sub(u8::from(bengali));
-                    let index = usize::from(row) + usize::from(class);
-                    let Some(&syllable) = c.compact.get(index) else {
-                        break;
-                    };
-                    if syllable.flags & COMPACT_SLOW != 0 {
-                        break;
+        // Eight bytes at a time, read as one word: a code point and the one
+        // after it are tested and decoded with shifts and masks.
+        while let Some(&word) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+            let w = u64::from_le_bytes(word);
+            if is_block(w) {
+                let cur = block_offset(w);
+                // The code point after it, without branching on whether it
+                // is Bengali (word ends are not predictable).
+                let next = block_offset(w >> 24);
+                let bengali = is_block(w >> 24);
+                let Some(&(row, mask)) = c.rows.get(cur) else {
+                    break;
+                };
+                let class = c.fast_class.get(next).copied().unwrap_or(0)
+                    & mask
+                    & 0u8.wrapping_sub(u8::from(bengali));
+                let index = usize::from(row) + usize::from(class);
+                let Some(mut syllable) = c.compact.get(index) else {
+                    break;
+                };
+                if syllable.flags & COMPACT_SLOW != 0 {
+                    match nukta_letter::<CHECK>(c, bytes, at, syllable) {
+                        Some(with_nukta) => syllable = with_nukta,
+                        None => break,
                     }
-                    // One branch, rarely taken.
-                    if CHECK
-                        && syllable.flags & c.check_after.get(p1).copied().unwrap_or(COMPACT_CHECK)
-                            != 0
+                }
+                // One branch, rarely taken.
+                if CHECK {
+                    let p1 = usize::from(last.last);
+                    if syllable.flags & c.check_after.get(p1).copied().unwrap_or(COMPACT_CHECK) != 0
+                        && display::bengali_is_dirty(bytes, at + 3, [cur, p1], next, false)
                     {
-                        let here = bytes.len() - rest.len() + 3;
-                        let prev = [usize::from(cur), p1];
-                        if display::bengali_is_dirty(bytes, here, prev, usize::from(next), false) {
-                            break;
-                        }
-                    }
-                    if trigger & syllable.first != 0 {
-                        out.push(SEPARATOR);
-                    }
-                    push_padded::<SYLLABLE_PAD>(
-                        out,
-                        syllable.latin,
-                        usize::from(syllable.latin_len),
-                    );
-                    trigger = syllable.trigger;
-                    after_token = true;
-                    letter = syllable.flags & COMPACT_LETTER != 0;
-                    p1 = usize::from(syllable.last);
-                    // A consonant takes the code point after it when that one
-                    // joins it (sign or virama).
-                    let step = if class == INHERENT { 3 } else { 6 };
-                    debug_assert!(
-                        index >= c.syllables.len()
-                            || c.syllables.get(index).map(|s| s.len) == Some(step)
-                    );
-                    rest = rest.get(step..).unwrap_or_default();
-                }
-                [b, tail @ ..] if *b < 0x80 => {
-                    if c.ascii_stop.get(usize::from(*b)) != Some(&false) {
                         break;
                     }
-                    // Mostly one space between words: no call to `memcpy`.
-                    out.push(char::from(*b));
-                    let len = tail
-                        .iter()
-                        .position(|&b| c.ascii_stop.get(usize::from(b)) != Some(&false))
-                        .unwrap_or(tail.len());
-                    if len > 0 {
-                        let here = bytes.len() - tail.len();
-                        out.push_str(self.text.get(here..here + len).unwrap_or_default());
-                    }
-                    (trigger, after_token, letter) = (0, false, false);
-                    p1 = NO_PREV;
-                    rest = tail.get(len..).unwrap_or_default();
                 }
-                [0xE0, 0xA5, b2 @ (0xA4 | 0xA5), tail @ ..] if c.plain_danda => {
-                    out.push(if *b2 == 0xA4 {
-                        script::chars::DANDA
-                    } else {
-                        script::chars::DOUBLE_DANDA
-                    });
-                    (trigger, after_token, letter) = (0, false, false);
-                    p1 = NO_PREV;
-                    rest = tail;
+                if last.trigger & syllable.first != 0 {
+                    out.push(SEPARATOR);
                 }
-                _ => break,
+                push_padded::<SYLLABLE_PAD>(out, syllable.latin, usize::from(syllable.latin_len));
+                last = syllable;
+                // A consonant takes the code point after it when that one
+                // joins it (sign or virama), a nukta letter its nukta too.
+                at += usize::from(syllable.step);
+            } else if let [b @ 0..=0x7F, b1, ..] = word {
+                let stop = |b: u8| c.ascii_stop.get(usize::from(b)) != Some(&false);
+                if stop(b) {
+                    break;
+                }
+                // Mostly one space between words: no call to `memcpy`.
+                out.push(char::from(b));
+                at += 1;
+                if !stop(b1) {
+                    let tail = bytes.get(at..).unwrap_or_default();
+                    let len = tail.iter().position(|&b| stop(b)).unwrap_or(tail.len());
+                    out.push_str(self.text.get(at..at + len).unwrap_or_default());
+                    at += len;
+                }
+                last = &plain;
+            } else if let [0xE0, 0xA5, b2 @ (0xA4 | 0xA5), ..] = word {
+                // The danda and double danda.
+                if !c.plain_danda {
+                    break;
+                }
+                out.push(if b2 == 0xA4 {
+                    script::chars::DANDA
+                } else {
+                    script::chars::DOUBLE_DANDA
+                });
+                last = &plain;
+                at += 3;
+            } else {
+                break;
             }
         }
-        self.at = bytes.len() - rest.len();
+        self.at = at;
         self.state = State {
-            trigger,
-            after_token,
-            letter,
+            trigger: last.trigger,
+            after_token: last.flags & COMPACT_TOKEN != 0,
+            letter: last.flags & COMPACT_LETTER != 0,
         };
     }
 
@@ -1088,8 +1213,14 @@ mod tests {
         for syllable in &c.syllables {
             fits(&syllable.latin, syllable.latin_len, SYLLABLE_PAD);
         }
-        for compact in &c.compact {
+        for (i, compact) in c.compact.iter().enumerate() {
             fits(compact.latin, usize::from(compact.latin_len), SYLLABLE_PAD);
+            if compact.flags & COMPACT_SLOW == 0 {
+                // The input a syllable covers: the general path's.
+                let len = c.syllables.get(i).map_or(3, |s| s.len);
+                assert_eq!(usize::from(compact.step), len, "{compact:?}");
+                assert!([3, 6, 9].contains(&len), "{compact:?}");
+            }
         }
         assert!(c.compact.iter().any(|e| e.flags & COMPACT_SLOW == 0));
     }
