@@ -678,14 +678,7 @@ impl Key {
         }
         // Re-encode from the last token start at or before `index` (or
         // from the start), where the fold's state is known.
-        let t = self.tokens.partition_point(|&k| k as usize <= index);
-        let (mut k, mut at) = match t.checked_sub(1) {
-            Some(t) => (
-                self.tokens.get(t).map_or(0, |&k| k as usize),
-                self.token_origins.get(t).map_or(0, |&o| o as usize),
-            ),
-            None => (0, self.covers.start),
-        };
+        let (mut k, mut at) = self.token_at_or_before(index);
         let mut fold = Fold::default();
         while at < self.covers.end {
             match fold.step(encoder, display, at) {
@@ -700,6 +693,20 @@ impl Key {
             }
         }
         at.min(self.covers.end)
+    }
+
+    /// The key index and display offset of the last token start at or
+    /// before key index `index` (or of the start), where a re-encoding
+    /// can begin: the fold's state is known there.
+    fn token_at_or_before(&self, index: usize) -> (usize, usize) {
+        let t = self.tokens.partition_point(|&k| k as usize <= index);
+        match t.checked_sub(1) {
+            Some(t) => (
+                self.tokens.get(t).map_or(0, |&k| k as usize),
+                self.token_origins.get(t).map_or(0, |&o| o as usize),
+            ),
+            None => (0, self.covers.start),
+        }
     }
 
     /// Display byte span covered by the key span `span`.
@@ -732,14 +739,7 @@ impl Key {
     /// [`span_to_display`](Self::span_to_display) of a fused key for a
     /// non-empty span, in one walk from the token start at or before it.
     fn fused_span(&self, encoder: &Encoder, display: &str, span: Range<usize>) -> Range<usize> {
-        let t = self.tokens.partition_point(|&k| k as usize <= span.start);
-        let (mut k, mut at) = match t.checked_sub(1) {
-            Some(t) => (
-                self.tokens.get(t).map_or(0, |&k| k as usize),
-                self.token_origins.get(t).map_or(0, |&o| o as usize),
-            ),
-            None => (0, self.covers.start),
-        };
+        let (mut k, mut at) = self.token_at_or_before(span.start);
         let mut fold = Fold::default();
         let mut start = None;
         let mut last = 0;
