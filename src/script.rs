@@ -205,6 +205,19 @@ pub fn class_of(c: char) -> Option<BengaliClass> {
     TABLE.get(usize::try_from(offset).ok()?).copied()
 }
 
+/// The block offset (`0..128`) of the code point whose UTF-8 starts
+/// `bytes`, when that code point is in the Bengali block: U+0980..=U+09FF
+/// is `E0 A6 80..=E0 A7 BF`, so the offset is the low bit of the second
+/// byte and the six payload bits of the third. The byte-level loops of
+/// the crate read Bengali through this without decoding.
+#[inline(always)]
+pub(crate) fn block_offset(bytes: &[u8]) -> Option<u8> {
+    match *bytes {
+        [0xE0, b1 @ (0xA6 | 0xA7), b2, ..] => Some(((b1 & 1) << 6) | (b2 & 0x3F)),
+        _ => None,
+    }
+}
+
 /// True when `c` lies in the Bengali block (assigned or not).
 ///
 /// ```

@@ -831,6 +831,8 @@ fn public_types_are_send_and_sync() {
     both::<Gazetteer>();
     both::<GazetteerBuilder>();
     both::<Entity>();
+    // Names borrowed from the embedded text must not cost `Send + Sync`.
+    both::<bengali_names::gazetteer::Names<'static>>();
     both::<LoadError>();
     both::<bengali_names::gazetteer::LoadErrors>();
     both::<Stats>();

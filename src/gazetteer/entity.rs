@@ -451,14 +451,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn entities_can_be_shared_across_threads() {
-        // Borrowed names must not cost library users `Send + Sync`.
-        fn shared<T: Send + Sync>() {}
-        shared::<Entity>();
-        shared::<Names<'static>>();
-    }
-
-    #[test]
     fn lists_compare_and_extend_by_their_names() {
         let joined = NameList::Joined(Cow::Borrowed("ক|খ"));
         let separate = NameList::Separate(vec!["ক".into(), "খ".into()]);

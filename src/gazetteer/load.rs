@@ -13,7 +13,7 @@ use super::entity::{NameList, Text};
 use super::error::{LoadError, LoadErrorKind};
 use super::{Kind, NameField, COLUMNS};
 use crate::normalize::key;
-use crate::script::{BengaliClass, CLASSES, ZWJ, ZWNJ};
+use crate::script::{self, BengaliClass, CLASSES, ZWJ, ZWNJ};
 use crate::Normalizer;
 
 /// 1-based column numbers, named for readability at the call sites.
@@ -344,20 +344,14 @@ fn cells<'a>(record: &Record<'a>, text: Option<&'a str>) -> Option<RawRow<'a>> {
     let mut cells = [""; 11];
     // Each cell ends at its tab, the last at the end of the record.
     let ends = record.tabs.iter().copied().chain([record.bytes.len()]);
+    let cell_at = |span: Range<usize>| match line {
+        Some(line) => line.get(span),
+        None => core::str::from_utf8(record.bytes.get(span)?).ok(),
+    };
     let mut from = 0;
-    match line {
-        Some(line) => {
-            for (cell, to) in cells.iter_mut().zip(ends) {
-                *cell = line.get(from..to)?;
-                from = to + 1;
-            }
-        }
-        None => {
-            for (cell, to) in cells.iter_mut().zip(ends) {
-                *cell = core::str::from_utf8(record.bytes.get(from..to)?).ok()?;
-                from = to + 1;
-            }
-        }
+    for (cell, to) in cells.iter_mut().zip(ends) {
+        *cell = cell_at(from..to)?;
+        from = to + 1;
     }
     let [id, kind, name_en, name_bn, aliases_bn, aliases_en, demonyms_bn, demonyms_en, code, parent, source] =
         cells;
@@ -680,10 +674,7 @@ fn baseless_sign(name: &str) -> Option<(usize, char)> {
     let bytes = name.as_bytes();
     let (mut at, mut index, mut after_base) = (0, 0, false);
     while let Some(&b0) = bytes.get(at) {
-        if let [0xE0, b1 @ (0xA6 | 0xA7), b2, ..] = bytes.get(at..).unwrap_or_default() {
-            // U+0980..=U+09FF: the low bit of the second byte and the six
-            // payload bits of the third.
-            let offset = ((b1 & 1) << 6) | (b2 & 0x3F);
+        if let Some(offset) = script::block_offset(bytes.get(at..).unwrap_or_default()) {
             let sign = SIGNS.get(usize::from(offset)).copied().unwrap_or(0);
             if sign & NEEDS_BASE != 0 && !after_base {
                 return char::from_u32(0x980 + u32::from(offset)).map(|c| (index, c));

@@ -17,21 +17,13 @@ use crate::script::{self, chars};
 
 use super::trie::Trie;
 
-/// Key bytes of the 128 code points of the Bengali block, taken from the
-/// reference fold: `[first, second]`, with `second == 0` for one byte.
+/// The fold's facts about the code points of the Bengali block, taken from
+/// the reference fold and the display rules.
 #[derive(Clone, Debug)]
 pub(crate) struct Encoder {
-    table: [[u8; 2]; 128],
-    /// Per code point: the display rules might change it after some other
-    /// code point ([`display::may_be_dirty`]); the fused encoder skips the
-    /// normalizer's test for the rest.
-    maybe_dirty: [bool; 128],
-    /// Per code point: its (first) key byte is a word byte, so it starts a
-    /// token after a non-word character.
-    word: [bool; 128],
-    /// The hot loops' table: for the UTF-8 bytes `b1 b2` of a Bengali
-    /// code point (after `E0`), at `(b1 << 8 | b2) - 0xA600`, everything
-    /// they need about it in one load ([`Encoder::cell`]).
+    /// For the UTF-8 bytes `b1 b2` of a Bengali code point (after `E0`),
+    /// at `(b1 << 8 | b2) - 0xA600`, everything the loops need about it in
+    /// one load ([`Encoder::cell`]).
     cells: Box<[Cell; 512]>,
     danda: u8,
     double_danda: u8,
@@ -85,9 +77,6 @@ impl Encoder {
             };
         }
         Encoder {
-            table,
-            maybe_dirty,
-            word,
             cells,
             danda: single(chars::DANDA),
             double_danda: single(chars::DOUBLE_DANDA),
@@ -342,12 +331,11 @@ impl Encoder {
         let bytes = text.as_bytes();
         loop {
             match bytes.get(at..).unwrap_or_default() {
-                [0xE0, b1 @ (0xA6 | 0xA7), b2, ..]
+                [0xE0, b1, b2, ..]
                     if self
-                        .word
-                        .get(usize::from(((b1 & 1) << 6) | (b2 & 0x3F)))
-                        .copied()
-                        .unwrap_or(false) =>
+                        .cells
+                        .get(Self::cell_index(*b1, *b2))
+                        .is_some_and(|cell| cell.flags & WORD != 0) =>
                 {
                     at += 3;
                 }
@@ -385,6 +373,15 @@ impl Encoder {
     #[inline(always)]
     fn cell_index(b1: u8, b2: u8) -> usize {
         (usize::from(b1) << 8 | usize::from(b2)).wrapping_sub(0xA600)
+    }
+
+    /// The key bytes of the Bengali code point `E0 b1 b2`: `[first,
+    /// second]`, `second == 0` for one byte.
+    #[inline]
+    fn key_of(&self, b1: u8, b2: u8) -> [u8; 2] {
+        self.cells
+            .get(Self::cell_index(b1, b2))
+            .map_or([key::OTHER, 0], |cell| cell.key)
     }
 }
 
@@ -546,8 +543,7 @@ impl Fold {
         };
         match bytes.get(at..).unwrap_or_default() {
             [0xE0, b1 @ (0xA6 | 0xA7), b2, ..] => {
-                let cur = usize::from(((b1 & 1) << 6) | (b2 & 0x3F));
-                let [first, second] = encoder.table.get(cur).copied().unwrap_or([key::OTHER, 0]);
+                let [first, second] = encoder.key_of(*b1, *b2);
                 self.last_space = false;
                 self.last_word = key::is_word_byte(if second != 0 { second } else { first });
                 Step::Emit {
@@ -811,8 +807,7 @@ impl Key {
             if b0 == 0xE0 {
                 match (text.get(at + 1), text.get(at + 2)) {
                     (Some(&b1 @ (0xA6 | 0xA7)), Some(&b2)) => {
-                        let index = usize::from(((b1 & 1) << 6) | (b2 & 0x3F));
-                        let [first, second] = self.encoder_entry(encoder, index);
+                        let [first, second] = encoder.key_of(b1, b2);
                         self.push::<ORIGINS>(first, at);
                         if second != 0 {
                             self.push::<ORIGINS>(second, at);
@@ -902,11 +897,6 @@ impl Key {
             self.find_tokens();
         }
     }
-
-    #[inline]
-    fn encoder_entry(&self, encoder: &Encoder, index: usize) -> [u8; 2] {
-        encoder.table.get(index).copied().unwrap_or([key::OTHER, 0])
-    }
 }
 
 /// The loop of [`Key::encode_raw`]: writes the key of `text[from..]` into
@@ -949,14 +939,19 @@ fn fused(
     loop {
         match rest {
             [0xE0, b1 @ (0xA6 | 0xA7), b2, tail @ ..] => {
-                let cur = usize::from(((b1 & 1) << 6) | (b2 & 0x3F));
-                if encoder.maybe_dirty.get(cur).copied().unwrap_or(true)
+                let cell = encoder
+                    .cells
+                    .get(Encoder::cell_index(*b1, *b2))
+                    .copied()
+                    .unwrap_or_default();
+                let cur = usize::from(cell.cur);
+                if cell.flags & MAYBE_DIRTY != 0
                     && display::bengali_is_dirty(bytes, pos(rest), prev, cur, false)
                 {
                     return (n, Some(line));
                 }
                 prev = [cur, prev[0]];
-                let [first, second] = encoder.table.get(cur).copied().unwrap_or([key::OTHER, 0]);
+                let [first, second] = cell.key;
                 put!(first, key::is_word_byte(first));
                 if second != 0 {
                     put!(second, key::is_word_byte(second));

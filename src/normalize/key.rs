@@ -219,10 +219,7 @@ fn fold_with(display: &str, mut emit: impl FnMut(Folded, usize)) {
             // A run of Bengali-block characters, most of a Bengali name: one
             // table lookup each, in a loop of its own.
             let mut run = false;
-            while let [0xE0, b1 @ (0xA6 | 0xA7), b2, ..] = bytes.get(at..).unwrap_or_default() {
-                // U+0980..=U+09FF is E0 A6 80..=E0 A7 BF: the low bit of the
-                // second byte and the six payload bits of the third.
-                let offset = ((b1 & 1) << 6) | (b2 & 0x3F);
+            while let Some(offset) = script::block_offset(bytes.get(at..).unwrap_or_default()) {
                 let key = BENGALI_KEYS
                     .get(usize::from(offset))
                     .copied()

@@ -595,10 +595,7 @@ struct State {
 /// The block offset of the code point at `at`, if it is in the block.
 #[inline(always)]
 fn block_at(bytes: &[u8], at: usize) -> Option<u8> {
-    match bytes.get(at..at + 3) {
-        Some(&[0xE0, b1 @ (0xA6 | 0xA7), b2]) => Some(((b1 & 1) << 6) | (b2 & 0x3F)),
-        _ => None,
-    }
+    script::block_offset(bytes.get(at..)?)
 }
 
 /// True when the (little-endian) word starts with E0 A6 or E0 A7: the
