@@ -4,6 +4,7 @@
 use core::ops::Range;
 
 use super::encode::Key;
+use super::memo::WordMemo;
 use super::mention::{EntityInfo, MatchKind, Mention};
 use super::partial::Named;
 use super::trie::Trie;
@@ -12,7 +13,7 @@ use super::{latin, Entry, Matcher, Table};
 use crate::gazetteer::Kind;
 use crate::normalize::display::is_invisible_junk;
 use crate::normalize::key::is_word_byte;
-use crate::OffsetMap;
+use crate::{CharCounter, OffsetMap};
 
 /// Text is searched in blocks of at most this many bytes, cut after a line
 /// break where possible: key offsets stay in `u32` and scratch memory stays
@@ -27,8 +28,10 @@ pub(crate) struct State {
     loose: Folded,
     skeleton: Folded,
     scratch: Folded,
-    /// Token starts of the current line with the end of their longest key.
-    hits: Vec<(usize, usize)>,
+    /// The keys found at the token starts of the current line.
+    hits: Vec<Hit>,
+    /// The keys that passed the tail check in each word met so far.
+    words: WordMemo<Passing>,
 }
 
 /// One document: the unit of context for partial names and common-word
@@ -173,44 +176,9 @@ pub struct Mentions<'m, 'd, 't> {
     text: &'t str,
     /// Where the next block starts.
     at: usize,
-    chars: Chars,
+    chars: CharCounter<'t>,
     pending: Vec<Found>,
     next: usize,
-}
-
-/// Char offsets of byte offsets, counted forward (like
-/// [`CharCounter`](crate::CharCounter), eight bytes at a time).
-#[derive(Clone, Debug, Default)]
-struct Chars {
-    byte: usize,
-    chars: usize,
-}
-
-impl Chars {
-    /// Chars before byte offset `byte` of `text` (a char boundary).
-    fn char_offset(&mut self, text: &str, byte: usize) -> usize {
-        if byte < self.byte {
-            *self = Chars::default();
-        }
-        let end = byte.min(text.len());
-        self.chars += count_chars(text.as_bytes().get(self.byte..end).unwrap_or_default());
-        self.byte = end;
-        self.chars
-    }
-}
-
-/// Number of chars in UTF-8 bytes: the bytes that are no continuation
-/// byte (`10xxxxxx`).
-fn count_chars(bytes: &[u8]) -> usize {
-    let mut words = bytes.chunks_exact(8);
-    let mut continuation = 0;
-    for word in &mut words {
-        let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-        // Bit 7 set and bit 6 clear.
-        continuation += (w & !(w << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
-    }
-    let tail = words.remainder();
-    bytes.len() - continuation - tail.iter().filter(|&&b| b & 0xC0 == 0x80).count()
 }
 
 /// A mention before char offsets: spans in input bytes.
@@ -223,6 +191,17 @@ struct Found {
     table: Which,
     kind: MatchKind,
     score: f32,
+}
+
+impl Found {
+    /// The mention with its spans moved `by` bytes on.
+    fn moved(self, by: usize) -> Found {
+        Found {
+            span: self.span.start + by..self.span.end + by,
+            stem_end: self.stem_end + by,
+            ..self
+        }
+    }
 }
 
 /// Which table a candidate's entries live in.
@@ -240,7 +219,7 @@ impl<'m, 'd, 't> Mentions<'m, 'd, 't> {
             slot,
             text,
             at: 0,
-            chars: Chars::default(),
+            chars: CharCounter::new(text),
             pending: Vec::new(),
             next: 0,
         }
@@ -282,9 +261,9 @@ impl<'m, 'd, 't> Mentions<'m, 'd, 't> {
                 found.span.end = found.stem_end;
             }
         }
-        let start = self.chars.char_offset(text, found.span.start);
-        let stem_char_end = self.chars.char_offset(text, found.stem_end);
-        let end = self.chars.char_offset(text, found.span.end);
+        let start = self.chars.char_offset(found.span.start);
+        let stem_char_end = self.chars.char_offset(found.stem_end);
+        let end = self.chars.char_offset(found.span.end);
         Some(Mention {
             span: found.span.clone(),
             char_span: start..end,
@@ -427,39 +406,20 @@ impl Block<'_> {
         stem_end: usize,
         score: f32,
     ) -> Option<Candidate> {
-        let table = self.matcher.table(which);
-        let range = table.range(pattern);
-        let entries = table
-            .entries
-            .get(range.start as usize..range.end as usize)
-            .unwrap_or_default();
         let end = self.word_end(start, stem_end)?;
-        let weak = table.weak.get(pattern).copied().unwrap_or(false);
-        let make = |entry: &Entry, score: f32| Candidate {
-            stem_end,
-            end,
-            target: entry.target,
-            alternatives: range.clone(),
-            table: which,
-            kind: entry.kind,
-            score,
+        let stem = Stem {
+            end: stem_end,
+            word_end: end,
         };
-        for entry in entries {
-            match entry.kind {
-                MatchKind::Partial => {
-                    let partials = entries.iter().filter(|e| e.kind == MatchKind::Partial);
-                    let target = self.named.only_one(partials.map(|e| e.target))?;
-                    return Some(Candidate {
-                        target,
-                        ..make(entry, PARTIAL_SCORE)
-                    });
-                }
-                _ if weak && !self.named.contains(entry.target) => continue,
-                _ if entry.caps && !self.in_capitals(start..stem_end) => continue,
-                _ => return Some(make(entry, score)),
-            }
-        }
-        None
+        choose(
+            self.matcher,
+            self.named,
+            which,
+            pattern,
+            stem,
+            score,
+            || self.in_capitals(start..stem_end),
+        )
     }
 
     fn in_capitals(&self, span: Range<usize>) -> bool {
@@ -470,6 +430,61 @@ impl Block<'_> {
             .get(display)
             .is_some_and(latin::written_in_capitals)
     }
+}
+
+/// Where a stem that passed the tail check ends, and where its word ends
+/// (key indices, or letters of a word of one-byte letters).
+#[derive(Clone, Copy, Debug)]
+struct Stem {
+    end: usize,
+    word_end: usize,
+}
+
+/// The entry of pattern `pattern` of `which` that `stem` names, given who
+/// was `named` before (common-word aliases and partial names ask);
+/// `in_capitals` tells whether the stem is written in capitals, for the
+/// aliases that count only so.
+fn choose(
+    matcher: &Matcher,
+    named: &Named,
+    which: Which,
+    pattern: usize,
+    stem: Stem,
+    score: f32,
+    in_capitals: impl Fn() -> bool,
+) -> Option<Candidate> {
+    let table = matcher.table(which);
+    let range = table.range(pattern);
+    let entries = table
+        .entries
+        .get(range.start as usize..range.end as usize)
+        .unwrap_or_default();
+    let weak = table.weak.get(pattern).copied().unwrap_or(false);
+    let make = |entry: &Entry, score: f32| Candidate {
+        stem_end: stem.end,
+        end: stem.word_end,
+        target: entry.target,
+        alternatives: range.clone(),
+        table: which,
+        kind: entry.kind,
+        score,
+    };
+    for entry in entries {
+        match entry.kind {
+            MatchKind::Partial => {
+                let partials = entries.iter().filter(|e| e.kind == MatchKind::Partial);
+                let target = named.only_one(partials.map(|e| e.target))?;
+                return Some(Candidate {
+                    target,
+                    ..make(entry, PARTIAL_SCORE)
+                });
+            }
+            _ if weak && !named.contains(entry.target) => continue,
+            _ if entry.caps && !in_capitals() => continue,
+            _ => return Some(make(entry, score)),
+        }
+    }
+    None
 }
 
 /// Score of a partial-name mention.
@@ -530,7 +545,7 @@ fn search_lines(
         // A key whose token goes on in letters that are no suffix chain
         // (ভারত in ভারতীয়) can give no mention: most hits end there, before
         // their window is encoded.
-        let scanned = encoder.scan_keys::<true>(trie, text, at, |token, _, end| {
+        let scanned = encoder.scan_keys::<true>(trie, text, at, |token, pattern, end| {
             let mut tail = [0; TAIL_KEY];
             if encoder
                 .tail_key(text, end, &mut tail)
@@ -538,10 +553,11 @@ fn search_lines(
             {
                 return;
             }
-            match hits.last_mut() {
-                Some((start, longest)) if *start == token => *longest = end,
-                _ => hits.push((token, end)),
-            }
+            hits.push(Hit {
+                token,
+                pattern,
+                end,
+            });
         });
         match scanned {
             Ok(next) => {
@@ -571,18 +587,29 @@ fn line_end(text: &str, at: usize) -> usize {
         .map_or(text.len(), |p| at + p)
 }
 
+/// A key found by the scan: `text[token..end]` folds to key `pattern`.
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    token: usize,
+    pattern: usize,
+    end: usize,
+}
+
 /// The mentions at the token starts of one fast line that start a key:
-/// `hits` holds each token start with the end of its longest key.
+/// `hits` holds the keys found there, token by token, shortest first.
 fn search_hits(
     matcher: &Matcher,
     state: &mut State,
     text: &str,
-    hits: &[(usize, usize)],
+    hits: &[Hit],
     emit: &mut dyn FnMut(Found),
 ) {
-    let identity = OffsetMap::identity();
     let mut covered = 0;
-    for &(start, longest) in hits {
+    for token in hits.chunk_by(|a, b| a.token == b.token) {
+        let (Some(first), Some(longest)) = (token.first(), token.last()) else {
+            continue;
+        };
+        let start = first.token;
         if start < covered {
             continue;
         }
@@ -591,22 +618,138 @@ fn search_hits(
         // at a token start and ends after a word character, so its key is
         // the line's key from that token on (the fold needs no state from
         // before a token, and nothing in it looks past a word character).
-        // The encoder with origins: spans map back without re-walking.
-        let window = start..matcher.encoder.window_end(text, longest);
+        let window = start..matcher.encoder.window_end(text, longest.end);
         let piece = text.get(window).unwrap_or_default();
-        state.key.encode(&matcher.encoder, piece);
-        let block = Block {
-            matcher,
-            key: &state.key,
-            display: piece,
-            named: &state.named,
+        let found = match passing_letters(matcher, state, piece, token) {
+            Some(passing) => choose_letters(matcher, state, piece, passing),
+            None => {
+                state.key.encode(&matcher.encoder, piece);
+                let block = Block {
+                    matcher,
+                    key: &state.key,
+                    display: piece,
+                    named: &state.named,
+                };
+                best_exact(&block, 0)
+                    .map(|best| record(matcher, state, piece, &OffsetMap::identity(), 0, 0, best))
+            }
         };
-        let Some(best) = best_exact(&block, 0) else {
+        if let Some(found) = found {
+            let found = found.moved(start);
+            covered = found.span.end;
+            emit(found);
+        }
+    }
+}
+
+/// The keys of a word of one-byte letters (nearly every window) that pass
+/// the tail check, longest first: pattern, letters of the stem, letters of
+/// the word. Key index `i` of such a word is its letter `i`, at text
+/// offset `3 * i`, so the scan's keys are the candidates.
+#[derive(Clone, Copy, Debug, Default)]
+struct Passing {
+    keys: [(u32, u16, u16); 4],
+    len: usize,
+}
+
+impl Passing {
+    fn keys(&self) -> &[(u32, u16, u16)] {
+        self.keys.get(..self.len).unwrap_or_default()
+    }
+}
+
+/// The [`Passing`] keys of `piece` if it is a word of one-byte letters
+/// (from the document's memory of words when it met the word before),
+/// `None` for any other window. `token` holds the scan's keys of `piece`.
+fn passing_letters(
+    matcher: &Matcher,
+    state: &mut State,
+    piece: &str,
+    token: &[Hit],
+) -> Option<Passing> {
+    if let Some(known) = state.words.get(piece.as_bytes()) {
+        return Some(*known);
+    }
+    let start = token.first()?.token;
+    if !state.key.encode_letters(&matcher.encoder, piece) {
+        return None;
+    }
+    let block = Block {
+        matcher,
+        key: &state.key,
+        display: piece,
+        named: &state.named,
+    };
+    let mut passing = Passing::default();
+    for hit in token.iter().rev() {
+        let stem = hit.end.saturating_sub(start) / 3;
+        let Some(end) = block.word_end(0, stem) else {
             continue;
         };
-        let found = record(matcher, state, piece, &identity, start, 0, best);
-        covered = found.span.end;
-        emit(found);
+        let (Ok(pattern), Ok(stem), Ok(end)) = (
+            u32::try_from(hit.pattern),
+            u16::try_from(stem),
+            u16::try_from(end),
+        ) else {
+            return None;
+        };
+        // More keys than a word of this language passes: no memory.
+        *passing.keys.get_mut(passing.len)? = (pattern, stem, end);
+        passing.len += 1;
+    }
+    state.words.insert(piece.as_bytes(), passing);
+    Some(passing)
+}
+
+/// The mention a word of one-byte letters gives, from its [`Passing`]
+/// keys: the longest whose entries name someone. Spans from the word's
+/// start.
+fn choose_letters(
+    matcher: &Matcher,
+    state: &mut State,
+    piece: &str,
+    passing: Passing,
+) -> Option<Found> {
+    passing.keys().iter().find_map(|&(pattern, stem, end)| {
+        let stem = Stem {
+            end: usize::from(stem),
+            word_end: usize::from(end),
+        };
+        let in_capitals = || {
+            piece
+                .get(..3 * stem.end)
+                .is_some_and(latin::written_in_capitals)
+        };
+        let best = choose(
+            matcher,
+            &state.named,
+            Which::Exact,
+            pattern as usize,
+            stem,
+            1.0,
+            in_capitals,
+        )?;
+        if best.kind != MatchKind::Partial {
+            state.named.insert(best.target);
+        }
+        Some(Found {
+            span: 0..3 * best.end,
+            stem_end: 3 * best.stem_end,
+            target: best.target,
+            alternatives: best.alternatives,
+            table: best.table,
+            kind: best.kind,
+            score: best.score,
+        })
+    })
+}
+
+/// Keeps `candidate` in `best` if it beats what is there.
+fn keep_better(best: &mut Option<Candidate>, candidate: Option<Candidate>) {
+    if let Some(c) = candidate {
+        if best.as_ref().is_none_or(|b| c.beats(b)) {
+            *best = Some(c);
+        }
     }
 }
 
@@ -615,11 +758,10 @@ fn best_exact(block: &Block, start: usize) -> Option<Candidate> {
     let automaton = block.matcher.exact.automaton.as_ref()?;
     let mut best: Option<Candidate> = None;
     automaton.prefixes(block.key.bytes(), start, |pattern, end| {
-        if let Some(c) = block.candidate(Which::Exact, pattern, start, end, 1.0) {
-            if best.as_ref().is_none_or(|b| c.beats(b)) {
-                best = Some(c);
-            }
-        }
+        keep_better(
+            &mut best,
+            block.candidate(Which::Exact, pattern, start, end, 1.0),
+        );
     });
     best
 }
@@ -750,13 +892,7 @@ fn search_key(
             named: &state.named,
         };
         let mut best = best_exact(&block, start);
-        let mut consider = |candidate: Option<Candidate>| {
-            if let Some(c) = candidate {
-                if best.as_ref().is_none_or(|b| c.beats(b)) {
-                    best = Some(c);
-                }
-            }
-        };
+        let mut consider = |candidate: Option<Candidate>| keep_better(&mut best, candidate);
         if variants {
             for (which, folded, at) in [
                 (Which::Loose, &state.loose, &mut loose_at),
@@ -935,25 +1071,6 @@ mod tests {
         [Matcher::embedded(), exact]
     }
 
-    #[test]
-    fn chars_are_counted_like_char_indices() {
-        for text in [
-            "",
-            "a",
-            "ক",
-            "aক b\u{1F600}xyzউত্তর কোরিয়া",
-            &"কোরিয়া a".repeat(9),
-        ] {
-            let mut chars = Chars::default();
-            for (n, (i, _)) in text.char_indices().enumerate() {
-                assert_eq!(chars.char_offset(text, i), n, "{text:?} {i}");
-                assert_eq!(count_chars(&text.as_bytes()[..i]), n);
-            }
-            assert_eq!(chars.char_offset(text, text.len()), text.chars().count());
-            assert_eq!(chars.char_offset(text, 0), 0);
-        }
-    }
-
     const TABLE: &[&str] = &[
         "",
         "রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিনের সঙ্গে দেখা করবেন DPRK-এর নেতা",
@@ -969,7 +1086,32 @@ mod tests {
         "-ঢাকা ‑ঢাকা\u{2010}র",
         "ক\u{09CD}\u{09BC} ব\u{09BC}াংলাদেশ বাংলাদেশ\u{0301}",
         "উৎস ৰাশিয়া ৱ ১৯৭১ সালে বাংলাদেশ",
+        // Words met again, before and after the full name they part.
+        "শোইগু বলেন। সের্গেই শোইগু এলেন। শোইগু বলেন। শোইগুর কথা, শোইগু।",
     ];
+
+    #[test]
+    fn a_word_met_again_is_decided_again_for_the_document() {
+        // The memory of words keeps which keys passed the tail check, not
+        // whom they named: the surname alone links only once the full
+        // name came, however often the word was met before.
+        let text = "শোইগু বলেন। শোইগু বলেন। সের্গেই শোইগু এলেন। শোইগু বলেন। শোইগুর কথা।";
+        for matcher in matchers() {
+            let kinds: Vec<(&str, MatchKind)> = matcher
+                .find_iter(text)
+                .map(|m| (&text[m.span()], m.match_kind()))
+                .collect();
+            assert_eq!(
+                kinds,
+                [
+                    ("সের্গেই শোইগু", MatchKind::Exact),
+                    ("শোইগু", MatchKind::Partial),
+                    ("শোইগুর", MatchKind::Partial),
+                ],
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn fused_and_reference_paths_agree_on_a_table() {

@@ -71,6 +71,7 @@ mod builder;
 mod document;
 mod encode;
 pub mod latin;
+mod memo;
 mod mention;
 mod partial;
 mod resolve;

@@ -15,9 +15,15 @@
 //! that flag, and the keys are listed in node order, found by rank. That is 5 bytes and 1.5 bits per node, and 4
 //! bytes per key: with a million keys most nodes end no key (a pattern
 //! number in every node made the trie a third larger).
-//! The root's children are looked up in a 256-entry table, and the
-//! grandchildren in a table by (child, class of the second byte): nearly
-//! every walk passes the first two levels, where nodes are widest.
+//! The root's children are looked up in a 256-entry table, the
+//! grandchildren in a table by (child, class of the second byte), and the
+//! third level in a table of bytes by (second-level node, class of the
+//! third byte): nearly every walk passes the first two levels, and the
+//! second level's nodes are the widest (dozens of children, where deeper
+//! nodes have one or two), so a binary search there mispredicted its way
+//! through most walks. At most (letters)² nodes are on that level however
+//! many keys there are. Deeper, up to eight sorted labels are compared at
+//! once as one word.
 
 /// Distinct byte-string keys in an anchored trie.
 #[derive(Clone, Debug)]
@@ -36,13 +42,25 @@ pub(crate) struct Trie {
     root: Box<[u32; 256]>,
     /// One more than the class of each byte that labels an edge into the
     /// second level, 0 for the others.
-    classes: Box<[u8; 256]>,
+    classes: Box<[u16; 256]>,
     /// Number of classes.
     width: usize,
     /// `second[(child - 1) * width + class]`: the child of the root's
     /// child `child` (nodes 1, 2, … in breadth-first order) on the bytes of
     /// `class`, 0 for none.
     second: Vec<u32>,
+    /// The third level's table: the first node of the second level and
+    /// their number, the classes of the bytes into the third level (one
+    /// more than the class, 0 for none) and their number, and per
+    /// second-level node and class one more than the child's place among
+    /// its children (0 for none). A second-level node has dozens of
+    /// children where deeper ones have one or two, and at most (letters)²
+    /// nodes are on that level, however many keys.
+    third_from: u32,
+    third_rows: u32,
+    third_classes: Box<[u16; 256]>,
+    third_width: usize,
+    third: Vec<u8>,
 }
 
 /// The flag in `first[n]` of a node where a key ends (node numbers stay
@@ -156,7 +174,8 @@ impl Trie {
             .ok_or(TooLarge)?;
         cursor.push(u32::try_from(nodes).map_err(|_| TooLarge)?);
         let mut first = vec![0u32; nodes + 1];
-        let mut labels = vec![0u8; nodes];
+        // Eight bytes of padding: a node's labels are read as one word.
+        let mut labels = vec![0u8; nodes + 8];
         let mut ends = vec![0u64; nodes.div_ceil(64)];
         if let (Some(root), Some(&children)) = (first.first_mut(), cursor.get(1)) {
             *root = children;
@@ -227,38 +246,40 @@ impl Trie {
                 }
             }
         }
-        // The second level's table: classes of the bytes into it, then one
-        // row per child of the root.
-        let mut classes = Box::new([0u8; 256]);
-        let mut width = 0usize;
+        // The second level's table: one row per child of the root, holding
+        // the grandchild on each class of the bytes into the second level.
         let level_two = child_start(start)..child_start(end);
-        for node in level_two {
-            if let Some(&label) = labels.get(node as usize) {
-                if let Some(class) = classes.get_mut(usize::from(label)) {
-                    if *class == 0 {
-                        width += 1;
-                        *class = u8::try_from(width).unwrap_or(u8::MAX);
-                    }
-                }
-            }
-        }
-        let children = (end - start) as usize;
-        let mut second = vec![0u32; children * width];
-        for child in start..end {
-            for grandchild in child_start(child)..child_start(child + 1) {
-                let class = labels
-                    .get(grandchild as usize)
-                    .and_then(|&l| classes.get(usize::from(l)))
-                    .map_or(0, |&c| usize::from(c));
-                let row = (child - start) as usize;
-                if let Some(slot) = class
-                    .checked_sub(1)
-                    .and_then(|c| second.get_mut(row * width + c))
-                {
-                    *slot = grandchild;
-                }
-            }
-        }
+        let (classes, width) = classes_of(&labels, level_two.clone());
+        let second = level_table(
+            &labels,
+            start..end,
+            &child_start,
+            &classes,
+            width,
+            |_, child| Some(child),
+        );
+        // The third level's: one row per second-level node, holding one
+        // more than the child's place among its children (a byte, where
+        // all its children fit one).
+        let level_three = child_start(level_two.start)..child_start(level_two.end);
+        let (third_classes, third_width) = classes_of(&labels, level_three);
+        let narrow = level_two
+            .clone()
+            .all(|node| child_start(node + 1) - child_start(node) < 256);
+        let third_rows = if narrow {
+            level_two.end - level_two.start
+        } else {
+            0
+        };
+        let parents = level_two.start..level_two.start + third_rows;
+        let third = level_table(
+            &labels,
+            parents,
+            &child_start,
+            &third_classes,
+            third_width,
+            |lo, child| u8::try_from(child - lo + 1).ok(),
+        );
         Ok(Trie {
             first,
             labels,
@@ -269,6 +290,11 @@ impl Trie {
             classes,
             width,
             second,
+            third_from: level_two.start,
+            third_rows,
+            third_classes,
+            third_width,
+            third,
         })
     }
 
@@ -281,13 +307,14 @@ impl Trie {
             * 4
             + self.ends.capacity() * 8
             + self.labels.capacity()
-            + 256 * 5
+            + self.third.capacity()
+            + 256 * 8
     }
 
     /// Number of nodes, the root included.
     #[cfg(test)]
     pub(crate) fn nodes(&self) -> usize {
-        self.labels.len()
+        self.labels.len() - 8
     }
 
     /// The key ending at `node`, a node whose [`ENDS`] flag is set.
@@ -417,18 +444,86 @@ impl Trie {
             return None;
         };
         let (lo, hi) = (lo & !ENDS, hi & !ENDS);
-        let labels = self.labels.get(lo as usize..hi as usize)?;
-        // Labels are sorted: a short scan stops at the first larger one.
-        let at = if labels.len() <= 8 {
-            match labels.iter().position(|&l| l >= byte) {
-                Some(i) if labels.get(i) == Some(&byte) => i,
-                _ => return None,
+        let len = hi.checked_sub(lo)? as usize;
+        if let Some(row) = node
+            .checked_sub(self.third_from)
+            .filter(|&r| r < self.third_rows)
+        {
+            let class = usize::from(*self.third_classes.get(usize::from(byte))?).checked_sub(1)?;
+            let place = usize::from(*self.third.get(row as usize * self.third_width + class)?);
+            let place = place.checked_sub(1)?;
+            return (place < len).then_some(lo + place as u32);
+        }
+        let at = if len <= 8 {
+            // Up to eight labels compared at once, without a branch per
+            // label: where a walk dies is data the predictor cannot learn.
+            let word = self.labels.get(lo as usize..lo as usize + 8)?;
+            let word = u64::from_le_bytes(word.try_into().ok()?);
+            let x = word ^ (u64::from(byte) * 0x0101_0101_0101_0101);
+            // The lowest flagged byte is the first zero byte of `x` (a
+            // borrow can only flag bytes above a zero one); none gives 8.
+            let zero = x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080;
+            let at = (zero.trailing_zeros() / 8) as usize;
+            // Bytes past this node's labels are other nodes'.
+            if at >= len {
+                return None;
             }
+            at
         } else {
+            let labels = self.labels.get(lo as usize..hi as usize)?;
             labels.binary_search(&byte).ok()?
         };
         Some(lo + at as u32)
     }
+}
+
+/// The classes of the bytes labelling the nodes `level` (one more than
+/// the class, 0 for bytes that label none), and their number.
+fn classes_of(labels: &[u8], level: core::ops::Range<u32>) -> (Box<[u16; 256]>, usize) {
+    let mut classes = Box::new([0u16; 256]);
+    let mut width = 0usize;
+    for node in level {
+        if let Some(&label) = labels.get(node as usize) {
+            if let Some(class) = classes.get_mut(usize::from(label)) {
+                if *class == 0 {
+                    width += 1;
+                    // At most 256 classes, so `u16` holds one more.
+                    *class = u16::try_from(width).unwrap_or(u16::MAX);
+                }
+            }
+        }
+    }
+    (classes, width)
+}
+
+/// A level's table: for each node of `parents`, a row of `width` entries
+/// holding `entry(first child, child)` for its child on each class of
+/// `classes`, and the default for classes it has no child on.
+fn level_table<T: Copy + Default>(
+    labels: &[u8],
+    parents: core::ops::Range<u32>,
+    child_start: &impl Fn(u32) -> u32,
+    classes: &[u16; 256],
+    width: usize,
+    entry: impl Fn(u32, u32) -> Option<T>,
+) -> Vec<T> {
+    let mut table = vec![T::default(); parents.len() * width];
+    for (row, parent) in parents.enumerate() {
+        let lo = child_start(parent);
+        for child in lo..child_start(parent + 1) {
+            let class = labels
+                .get(child as usize)
+                .and_then(|&l| classes.get(usize::from(l)))
+                .map_or(0, |&c| usize::from(c));
+            let slot = class
+                .checked_sub(1)
+                .and_then(|c| table.get_mut(row * width + c));
+            if let (Some(slot), Some(value)) = (slot, entry(lo, child)) {
+                *slot = value;
+            }
+        }
+    }
+    table
 }
 
 /// `items` sorted: a counting sort on the first two bytes, then a
@@ -481,6 +576,17 @@ mod tests {
         out
     }
 
+    /// What the lazy walk (through the level tables) finds from the start
+    /// of `hay`, with the index after each byte as its position.
+    fn walked(trie: &Trie, hay: &[u8]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut bytes = hay.iter().enumerate().map(|(i, &b)| (b, i + 1));
+        if let (Some(first), Some(second)) = (bytes.next(), bytes.next()) {
+            trie.walk(first, second, bytes, |p, end| out.push((p, end)));
+        }
+        out
+    }
+
     /// Every key that is a prefix of `hay[at..]`, by brute force.
     fn naive(keys: &[Vec<u8>], hay: &[u8], at: usize) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = Vec::new();
@@ -521,12 +627,53 @@ mod tests {
     }
 
     #[test]
-    fn wide_nodes_use_binary_search() {
-        let keys: Vec<Vec<u8>> = (0u8..=255).map(|b| vec![7, b, b]).collect();
-        let trie = Trie::new(&keys).unwrap();
-        for b in 0u8..=255 {
-            assert_eq!(all(&trie, &[7, b, b, 1], 0), [(usize::from(b), 3)]);
+    fn levels_of_every_width_tell_all_bytes_apart() {
+        // 256 children on the second level (its table), the third (its
+        // table) and the fourth (a binary search); then once more with a
+        // second-level node of 256 children, too many for the third
+        // level's table.
+        let keys: Vec<Vec<u8>> = (0u8..=255)
+            .flat_map(|b| [vec![b, b], vec![7, b, b], vec![9, 8, 9, b]])
+            .collect();
+        let wide: Vec<Vec<u8>> = keys
+            .iter()
+            .cloned()
+            .chain((0u8..=255).map(|b| vec![5, 4, b]))
+            .collect();
+        for keys in [keys, wide] {
+            let trie = Trie::new(&keys).unwrap();
+            for b in 0u8..=255 {
+                let mut hays = vec![
+                    vec![b, b],
+                    vec![7, b, b, 1],
+                    vec![9, 8, 9, b],
+                    // A byte that labels an edge on this level, but not
+                    // from here.
+                    vec![7, b, b.wrapping_add(1)],
+                ];
+                if keys.len() > 3 * 256 {
+                    hays.push(vec![5, 4, b]);
+                }
+                for hay in hays {
+                    let found = all(&trie, &hay, 0);
+                    assert_eq!(found, naive(&keys, &hay, 0), "{hay:02X?}");
+                    assert_eq!(walked(&trie, &hay), found, "{hay:02X?}");
+                    let whole = keys.iter().any(|k| hay.starts_with(k) && k.len() >= 3);
+                    assert_eq!(found.iter().any(|&(_, end)| end >= 3), whole, "{hay:02X?}");
+                }
+            }
         }
+    }
+
+    #[test]
+    fn a_byte_that_labels_no_edge_of_a_level_ends_the_walk() {
+        // 2 labels nothing on the third level: a table per level must
+        // not read it as another byte's class.
+        let trie = Trie::new(&[vec![0, 0, 1], vec![0, 2, 1]]).unwrap();
+        assert_eq!(all(&trie, &[0, 2, 2], 0), []);
+        assert_eq!(walked(&trie, &[0, 2, 2]), []);
+        assert_eq!(all(&trie, &[0, 2, 1], 0), [(1, 3)]);
+        assert_eq!(walked(&trie, &[0, 2, 1]), [(1, 3)]);
     }
 
     #[test]

@@ -182,6 +182,60 @@ static ACTIONS: [u8; 129 * 128] = {
     table
 };
 
+/// What [`bengali_is_dirty`] needs of the code point two back, per
+/// (previous, current) pair like [`ACTIONS`]: [`before::ANY`] when the
+/// pair may be dirty whatever came before, [`before::E`] or
+/// [`before::CONSONANT`] when only after that, [`before::DIGITS`] when
+/// only with digits folded to ASCII, 0 when never.
+// Evaluated at compile time, where an index out of bounds is a build error.
+#[allow(clippy::indexing_slicing)]
+static SUSPECT: [u8; 129 * 128] = {
+    let mut table = [0u8; 129 * 128];
+    let mut i = 0;
+    while i < table.len() {
+        table[i] = match ACTIONS[i] {
+            action::CLEAN => 0,
+            action::CHECK_D3 | action::CHECK_D4 => before::E,
+            action::CHECK_D4_NUKTA => before::CONSONANT,
+            action::CHECK_DIGIT => before::DIGITS,
+            _ => before::ANY,
+        };
+        i += 1;
+    }
+    table
+};
+
+/// The bits of [`SUSPECT`] each code point two back (or [`NO_PREV`])
+/// satisfies.
+// Evaluated at compile time, where an index out of bounds is a build error.
+#[allow(clippy::indexing_slicing)]
+static BEFORE: [u8; NO_PREV + 1] = {
+    let mut table = [before::ANY; NO_PREV + 1];
+    let mut p2 = 0;
+    while p2 < NO_PREV {
+        if p2 == 0x47 {
+            table[p2] |= before::E;
+        }
+        if matches!(script::CLASSES[p2], BengaliClass::Consonant) {
+            table[p2] |= before::CONSONANT;
+        }
+        p2 += 1;
+    }
+    table
+};
+
+/// Bits of [`SUSPECT`] and [`BEFORE`].
+mod before {
+    /// Whatever came before.
+    pub const ANY: u8 = 1;
+    /// The code point two back is ে.
+    pub const E: u8 = 2;
+    /// The code point two back is a consonant.
+    pub const CONSONANT: u8 = 4;
+    /// Digits fold to ASCII.
+    pub const DIGITS: u8 = 8;
+}
+
 /// Decides whether a code point outside ASCII and the Bengali block may change.
 pub(crate) fn other_is_dirty(text: &str, at: usize, c: char, options: &NormalizeOptions) -> bool {
     match c {
@@ -222,18 +276,17 @@ pub(crate) fn may_be_dirty(cur: usize, digits_to_ascii: bool) -> bool {
 /// True when [`bengali_is_dirty`] can be true for the Bengali code point
 /// `cur` after the code points `[p1, p2]`, whatever comes before them:
 /// callers that know `p1` in advance can tell which `p2` need the test.
+///
+/// Two loads and no branch: the hot loops test this for every code point
+/// (a vowel sign's test depends on the two before it), and nearly every
+/// triple of clean text is clear, so the branch on the answer predicts
+/// well where one on the action per pair did not.
+#[inline(always)]
 pub(crate) fn may_be_dirty_after([p1, p2]: [usize; 2], cur: usize, digits_to_ascii: bool) -> bool {
-    match ACTIONS
-        .get(p1 * 128 + cur)
-        .copied()
-        .unwrap_or(action::DIRTY)
-    {
-        action::CLEAN => false,
-        action::CHECK_D3 | action::CHECK_D4 => p2 == 0x47,
-        action::CHECK_D4_NUKTA => script::CLASSES.get(p2) == Some(&BengaliClass::Consonant),
-        action::CHECK_DIGIT => digits_to_ascii,
-        _ => true,
-    }
+    let suspect = SUSPECT.get(p1 * 128 + cur).copied().unwrap_or(before::ANY);
+    let before = BEFORE.get(p2).copied().unwrap_or(before::ANY)
+        | if digits_to_ascii { before::DIGITS } else { 0 };
+    suspect & before != 0
 }
 
 /// True when some display rule might change the Bengali code point `cur`

@@ -204,9 +204,36 @@ impl<'t> CharCounter<'t> {
         }
         let end = byte.min(self.text.len());
         let slice = self.text.as_bytes().get(self.byte..end).unwrap_or_default();
-        // Every char has exactly one byte that is not a UTF-8 continuation byte.
-        self.chars += slice.iter().filter(|&&b| (b as i8) >= -0x40).count();
+        // Counts the bytes that are no UTF-8 continuation byte: one per
+        // char, and one for a char cut by `end`.
+        self.chars += bytecount::num_chars(slice);
         self.byte = end;
         self.chars
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CharCounter;
+
+    #[test]
+    fn chars_are_counted_like_char_indices() {
+        // Long texts take the counter's vector loops, short ones its tail.
+        for text in [
+            "",
+            "a",
+            "ক",
+            "aক b\u{1F600}xyzউত্তর কোরিয়া",
+            &"কোরিয়া a".repeat(9),
+            &"\u{1F600}ক্ষ b".repeat(200),
+        ] {
+            let mut counter = CharCounter::new(text);
+            for (n, (i, _)) in text.char_indices().enumerate() {
+                assert_eq!(counter.char_offset(i), n, "{text:?} {i}");
+                assert_eq!(CharCounter::new(text).char_offset(i), n, "{text:?} {i}");
+            }
+            assert_eq!(counter.char_offset(text.len()), text.chars().count());
+            assert_eq!(counter.char_offset(0), 0);
+        }
     }
 }
