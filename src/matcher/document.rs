@@ -527,8 +527,9 @@ fn search_block(matcher: &Matcher, state: &mut State, text: &str, emit: &mut dyn
 /// starts (checking that display normalization leaves it alone), the trie
 /// is walked from each over key bytes folded on the fly, and only a token
 /// with a hit gets its key written, for a window just long enough for the
-/// tail check. Gives exactly the mentions of the fused encoder's path
-/// (a test compares them).
+/// tail check (unless the document met the word before: see `memo`).
+/// Gives exactly the mentions of the fused encoder's path (a test
+/// compares them).
 fn search_lines(
     matcher: &Matcher,
     trie: &Trie,

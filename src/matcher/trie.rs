@@ -50,12 +50,11 @@ pub(crate) struct Trie {
     /// `class`, 0 for none.
     second: Vec<u32>,
     /// The third level's table: the first node of the second level and
-    /// their number, the classes of the bytes into the third level (one
-    /// more than the class, 0 for none) and their number, and per
+    /// the number of rows (all its nodes, or none if one of them has 256
+    /// children or more), the classes of the bytes into the third level
+    /// (one more than the class, 0 for none) and their number, and per
     /// second-level node and class one more than the child's place among
-    /// its children (0 for none). A second-level node has dozens of
-    /// children where deeper ones have one or two, and at most (letters)²
-    /// nodes are on that level, however many keys.
+    /// its children (0 for none).
     third_from: u32,
     third_rows: u32,
     third_classes: Box<[u16; 256]>,
