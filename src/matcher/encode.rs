@@ -253,7 +253,13 @@ impl Encoder {
                 return Err(at);
             }
             at += 3;
-            let Some(child) = trie.child_on(node, cell.key[0]) else {
+            // The first step leaves the second level, whose nodes are wide.
+            let child = if at == token + 9 {
+                trie.third_child(node, cell.key[0])
+            } else {
+                trie.deep_child(node, cell.key[0])
+            };
+            let Some(child) = child else {
                 return Ok(at);
             };
             node = child;

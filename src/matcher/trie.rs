@@ -439,20 +439,36 @@ impl Trie {
     /// The child of `node` on `byte`, if some key goes on that way.
     #[inline]
     pub(crate) fn child_on(&self, node: u32, byte: u8) -> Option<u32> {
+        match node.checked_sub(self.third_from) {
+            Some(row) if row < self.third_rows => self.third_child(node, byte),
+            _ => self.deep_child(node, byte),
+        }
+    }
+
+    /// [`child_on`](Self::child_on) for a node of the second level, through
+    /// the third level's table when it has one.
+    #[inline]
+    pub(crate) fn third_child(&self, node: u32, byte: u8) -> Option<u32> {
+        let row = node.checked_sub(self.third_from)?;
+        if row >= self.third_rows {
+            return self.deep_child(node, byte);
+        }
+        let lo = *self.first.get(node as usize)? & !ENDS;
+        let class = usize::from(*self.third_classes.get(usize::from(byte))?).checked_sub(1)?;
+        let place = usize::from(*self.third.get(row as usize * self.third_width + class)?);
+        // Places are counted from 1; 0 is no child.
+        Some(lo + u32::try_from(place.checked_sub(1)?).ok()?)
+    }
+
+    /// [`child_on`](Self::child_on) for a node past the second level (or
+    /// any node, without the third level's table).
+    #[inline]
+    pub(crate) fn deep_child(&self, node: u32, byte: u8) -> Option<u32> {
         let Some(&[lo, hi]) = self.first.get(node as usize..node as usize + 2) else {
             return None;
         };
         let (lo, hi) = (lo & !ENDS, hi & !ENDS);
         let len = hi.checked_sub(lo)? as usize;
-        if let Some(row) = node
-            .checked_sub(self.third_from)
-            .filter(|&r| r < self.third_rows)
-        {
-            let class = usize::from(*self.third_classes.get(usize::from(byte))?).checked_sub(1)?;
-            let place = usize::from(*self.third.get(row as usize * self.third_width + class)?);
-            let place = place.checked_sub(1)?;
-            return (place < len).then_some(lo + place as u32);
-        }
         let at = if len <= 8 {
             // Up to eight labels compared at once, without a branch per
             // label: where a walk dies is data the predictor cannot learn.
