@@ -342,9 +342,12 @@ pub(crate) fn first_dirty(text: &str, from: usize, options: &NormalizeOptions) -
         match rest {
             [0xE0, b1, b2, tail @ ..] if b1 & 0xFE == 0xA6 => {
                 let cur = usize::from(((b1 & 1) << 6) | (b2 & 0x3F));
-                let here = at(rest);
-                if bengali_is_dirty(bytes, here, [p1, p2], cur, digits_to_ascii) {
-                    return Some(here);
+                // The branchless test first: nearly every triple is clear.
+                if may_be_dirty_after([p1, p2], cur, digits_to_ascii) {
+                    let here = at(rest);
+                    if bengali_is_dirty(bytes, here, [p1, p2], cur, digits_to_ascii) {
+                        return Some(here);
+                    }
                 }
                 p2 = p1;
                 p1 = cur;
