@@ -401,7 +401,10 @@ fn is_hard_boundary(c: char) -> bool {
 /// The region around the dirty code point at `dirty`, not starting before
 /// `floor`: from the last hard boundary before it (included, since an ASCII
 /// letter can be the base of a combining mark) to the first hard boundary
-/// after it (excluded).
+/// after it (excluded) that bears no combining mark: NFC may compose an
+/// ASCII letter with the mark after it into a char that completes what D11
+/// repairs (`à¦` `Y` U+0308 is `à¦Ÿ`, ট as mojibake), so the two stay in the
+/// region that D11 reads.
 pub(crate) fn region_around(text: &str, floor: usize, dirty: usize) -> Range<usize> {
     let before = text.get(floor..dirty).unwrap_or_default();
     let start = before
@@ -414,8 +417,15 @@ pub(crate) fn region_around(text: &str, floor: usize, dirty: usize) -> Range<usi
     // The dirty code point itself always belongs to the region, even when it is
     // a boundary character (an ASCII digit under DigitStyle::Bengali).
     let first_len = chars.next().map_or(0, |(_, c)| c.len_utf8());
+    let bears_mark = |i: usize, c: char| {
+        c.is_ascii_alphabetic()
+            && after
+                .get(i + c.len_utf8()..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|mark| canonical_combining_class(mark) != 0)
+    };
     let end = chars
-        .find(|&(_, c)| is_hard_boundary(c))
+        .find(|&(i, c)| is_hard_boundary(c) && !bears_mark(i, c))
         .map_or(text.len(), |(i, _)| dirty + i);
     start..end.max(dirty + first_len)
 }

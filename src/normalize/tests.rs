@@ -477,6 +477,23 @@ fn d11_mojibake_in_a_form_nfc_composes_is_repaired_in_one_pass() {
 }
 
 #[test]
+fn d11_mojibake_completed_by_an_ascii_letter_and_its_mark_is_repaired_in_one_pass() {
+    // Found by the fuzzer: `Y` U+0308 is `Ÿ` under NFC, completing `à¦Ÿ`
+    // (ট); the region D11 reads used to end at the ASCII `Y`.
+    for (input, expected) in [
+        ("\u{00E0}\u{00A6}Y\u{0308}", "\u{099F}"),
+        ("x \u{00E0}\u{00A6}Y\u{0308} y", "x \u{099F} y"),
+        // A letter with a mark that composes into nothing D11 reads.
+        ("\u{00E0}\u{00A6}e\u{0301}", "\u{00E0}\u{00A6}\u{00E9}"),
+    ] {
+        let once = Normalizer::new().normalize_str(input).into_owned();
+        let twice = Normalizer::new().normalize_str(&once).into_owned();
+        assert_eq!(hex(&once), hex(expected), "input {}", hex(input));
+        assert_eq!(hex(&twice), hex(&once), "input {}", hex(input));
+    }
+}
+
+#[test]
 fn the_suspect_test_covers_every_dirty_triple() {
     // The scans of the normalizer and of the matcher test this before the
     // exact rule. The look-back reads bytes before `here`: give it the one
