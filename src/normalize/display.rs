@@ -654,6 +654,53 @@ pub(crate) fn normalize_region(
     out: &mut String,
     map: &mut OffsetMap,
 ) {
+    let out_start = out.len();
+    let edits_before = map.edits().len();
+    normalize_region_once(text, region.clone(), options, out, map);
+    // D11 reads the region before NFC composes it, and composes each char
+    // only with the marks right after it; NFC also composes across marks
+    // of a lower class (`Y` U+09BC U+0308 is `Ÿ` U+09BC), which can
+    // complete mojibake (`à¦Ÿ`, ট) that the first pass left. A second pass
+    // over what the first wrote repairs it; the region then maps back as
+    // one piece.
+    let written = out.get(out_start..).unwrap_or_default();
+    if !may_hold_mojibake(written) {
+        return;
+    }
+    let mut again = String::new();
+    normalize_region_once(
+        written,
+        0..written.len(),
+        options,
+        &mut again,
+        &mut OffsetMap::identity(),
+    );
+    if again == written {
+        return;
+    }
+    out.truncate(out_start);
+    map.truncate(edits_before);
+    out.push_str(&again);
+    map.push(Edit {
+        output: out_start..out.len(),
+        input: region,
+    });
+}
+
+/// True when `text` holds the start of Bengali mojibake (`à¦`, `à§`).
+fn may_hold_mojibake(text: &str) -> bool {
+    text.char_indices()
+        .any(|(at, c)| c == 'à' && text.get(at..).is_some_and(mojibake::starts_mojibake))
+}
+
+/// One pass of [`normalize_region`].
+fn normalize_region_once(
+    text: &str,
+    region: Range<usize>,
+    options: &NormalizeOptions,
+    out: &mut String,
+    map: &mut OffsetMap,
+) {
     let mut units = read_units(text, region.clone());
     if units.is_empty() {
         if !region.is_empty() {

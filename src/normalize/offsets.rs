@@ -95,6 +95,11 @@ impl OffsetMap {
     }
 
     /// Index of the last edit whose output starts at or before `out`.
+    /// Drops the edits after the first `len`, to replace what they mapped.
+    pub(crate) fn truncate(&mut self, len: usize) {
+        self.edits.truncate(len);
+    }
+
     fn last_edit_at_or_before(&self, out: usize) -> Option<&Edit> {
         let after = self.edits.partition_point(|e| e.output.start <= out);
         after.checked_sub(1).and_then(|i| self.edits.get(i))

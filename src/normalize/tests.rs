@@ -485,6 +485,13 @@ fn d11_mojibake_completed_by_an_ascii_letter_and_its_mark_is_repaired_in_one_pas
         ("x \u{00E0}\u{00A6}Y\u{0308} y", "x \u{099F} y"),
         // A letter with a mark that composes into nothing D11 reads.
         ("\u{00E0}\u{00A6}e\u{0301}", "\u{00E0}\u{00A6}\u{00E9}"),
+        // NFC composes `Y` with U+0308 behind the nukta, whose class is
+        // lower: the region is read once more, and the nukta stays.
+        ("\u{00E0}\u{00A6}Y\u{09BC}\u{0308}", "\u{099F}\u{09BC}"),
+        (
+            "x \u{00E0}\u{00A6}Y\u{09BC}\u{0308} y",
+            "x \u{099F}\u{09BC} y",
+        ),
     ] {
         let once = Normalizer::new().normalize_str(input).into_owned();
         let twice = Normalizer::new().normalize_str(&once).into_owned();
