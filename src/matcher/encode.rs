@@ -198,9 +198,7 @@ impl Encoder {
     ) -> bool {
         if CHECK_DIRTY {
             let cur = usize::from(cell.cur);
-            if display::may_be_dirty_after(*prev, cur, false)
-                && display::bengali_is_dirty(bytes, at, *prev, cur, false)
-            {
+            if display::bengali_is_dirty(bytes, at, *prev, cur, false) {
                 return false;
             }
             *prev = [cur, prev[0]];
@@ -255,7 +253,7 @@ impl Encoder {
             at += 3;
             // The first step leaves the second level, whose nodes are wide.
             let child = if at == token + 9 {
-                trie.third_child(node, cell.key[0])
+                trie.child_on(node, cell.key[0])
             } else {
                 trie.deep_child(node, cell.key[0])
             };
@@ -986,9 +984,7 @@ fn fused(
                     .copied()
                     .unwrap_or_default();
                 let cur = usize::from(cell.cur);
-                if display::may_be_dirty_after(prev, cur, false)
-                    && display::bengali_is_dirty(bytes, pos(rest), prev, cur, false)
-                {
+                if display::bengali_is_dirty(bytes, pos(rest), prev, cur, false) {
                     return (n, Some(line));
                 }
                 prev = [cur, prev[0]];

@@ -436,23 +436,17 @@ impl Trie {
         }
     }
 
-    /// The child of `node` on `byte`, if some key goes on that way.
+    /// The child of `node` on `byte`, if some key goes on that way: for a
+    /// node of the second level through the third level's table (when it
+    /// has one), for any other through [`deep_child`](Self::deep_child).
     #[inline]
     pub(crate) fn child_on(&self, node: u32, byte: u8) -> Option<u32> {
-        match node.checked_sub(self.third_from) {
-            Some(row) if row < self.third_rows => self.third_child(node, byte),
-            _ => self.deep_child(node, byte),
-        }
-    }
-
-    /// [`child_on`](Self::child_on) for a node of the second level, through
-    /// the third level's table when it has one.
-    #[inline]
-    pub(crate) fn third_child(&self, node: u32, byte: u8) -> Option<u32> {
-        let row = node.checked_sub(self.third_from)?;
-        if row >= self.third_rows {
+        let Some(row) = node
+            .checked_sub(self.third_from)
+            .filter(|&row| row < self.third_rows)
+        else {
             return self.deep_child(node, byte);
-        }
+        };
         let lo = *self.first.get(node as usize)? & !ENDS;
         let class = usize::from(*self.third_classes.get(usize::from(byte))?).checked_sub(1)?;
         let place = usize::from(*self.third.get(row as usize * self.third_width + class)?);

@@ -260,17 +260,14 @@ pub(crate) fn other_is_dirty(text: &str, at: usize, c: char, options: &Normalize
 /// for the others (most consonants), which nothing before them can make
 /// dirty. `digits_to_ascii` as for [`bengali_is_dirty`].
 pub(crate) fn may_be_dirty(cur: usize, digits_to_ascii: bool) -> bool {
-    (0..=NO_PREV).any(|p1| {
-        match ACTIONS
-            .get(p1 * 128 + cur)
-            .copied()
-            .unwrap_or(action::DIRTY)
-        {
-            action::CLEAN => false,
-            action::CHECK_DIGIT => digits_to_ascii,
-            _ => true,
-        }
-    })
+    // Whatever came two back meets some requirement; digits count only
+    // when they fold.
+    let mask = if digits_to_ascii {
+        u8::MAX
+    } else {
+        !before::DIGITS
+    };
+    (0..=NO_PREV).any(|p1| SUSPECT.get(p1 * 128 + cur).is_some_and(|&s| s & mask != 0))
 }
 
 /// True when [`bengali_is_dirty`] can be true for the Bengali code point
@@ -292,11 +289,26 @@ pub(crate) fn may_be_dirty_after([p1, p2]: [usize; 2], cur: usize, digits_to_asc
 /// True when some display rule might change the Bengali code point `cur`
 /// (block offset) that starts at byte `here` of `bytes`, given the block
 /// offsets `[p1, p2]` of the one and two code points before it
-/// ([`NO_PREV`] when not Bengali). The scan of [`first_dirty`] and the
-/// matcher's fused encoder share this test: one [`ACTIONS`] lookup, and a
-/// look back for the rare pairs that need one.
-#[inline]
+/// ([`NO_PREV`] when not Bengali). The scans of [`first_dirty`], of the
+/// matcher and of ISO 15919 share this test: the branchless
+/// [`may_be_dirty_after`] first, then, for the rare suspect triples, the
+/// rule itself ([`is_dirty_by_rule`]).
+#[inline(always)]
 pub(crate) fn bengali_is_dirty(
+    bytes: &[u8],
+    here: usize,
+    prev: [usize; 2],
+    cur: usize,
+    digits_to_ascii: bool,
+) -> bool {
+    may_be_dirty_after(prev, cur, digits_to_ascii)
+        && is_dirty_by_rule(bytes, here, prev, cur, digits_to_ascii)
+}
+
+/// The rule behind [`bengali_is_dirty`]: one [`ACTIONS`] lookup, and a look
+/// back for the pairs that need one.
+#[inline]
+pub(crate) fn is_dirty_by_rule(
     bytes: &[u8],
     here: usize,
     [p1, p2]: [usize; 2],
@@ -307,10 +319,8 @@ pub(crate) fn bengali_is_dirty(
         .get(p1 * 128 + cur)
         .copied()
         .unwrap_or(action::DIRTY);
-    if act == action::CLEAN {
-        return false;
-    }
     match act {
+        action::CLEAN => false,
         action::CHECK_D3 => p2 == 0x47,
         action::CHECK_D4 => p2 == 0x47 && !can_carry_vowel_sign(back(bytes, here, 3)),
         action::CHECK_D4_NUKTA => {
@@ -342,12 +352,9 @@ pub(crate) fn first_dirty(text: &str, from: usize, options: &NormalizeOptions) -
         match rest {
             [0xE0, b1, b2, tail @ ..] if b1 & 0xFE == 0xA6 => {
                 let cur = usize::from(((b1 & 1) << 6) | (b2 & 0x3F));
-                // The branchless test first: nearly every triple is clear.
-                if may_be_dirty_after([p1, p2], cur, digits_to_ascii) {
-                    let here = at(rest);
-                    if bengali_is_dirty(bytes, here, [p1, p2], cur, digits_to_ascii) {
-                        return Some(here);
-                    }
+                let here = at(rest);
+                if bengali_is_dirty(bytes, here, [p1, p2], cur, digits_to_ascii) {
+                    return Some(here);
                 }
                 p2 = p1;
                 p1 = cur;
