@@ -280,6 +280,52 @@ fn partial_names_link_to_the_person_named_earlier() {
 }
 
 #[test]
+fn a_partial_name_inside_another_persons_name_links_to_nobody() {
+    let named = "আনোয়ার ইব্রাহিম ও ভ্লাদিমির পুতিন এলেন। সের্গেই শোইগু এলেন। কাজী নজরুল ইসলাম লিখেছেন। ";
+    let partials = |text: &str| -> Vec<(String, String)> {
+        found(matcher(), &format!("{named}{text}"))
+            .into_iter()
+            .filter(|(_, _, how)| *how == MatchKind::Partial)
+            .map(|(surface, id, _)| (surface, id))
+            .collect()
+    };
+    let anwar = |surface: &str| vec![(surface.to_owned(), "person:anwar-ibrahim".to_owned())];
+    let nazrul = || vec![("নজরুল".to_owned(), "person:kazi-nazrul-islam".to_owned())];
+    let nobody: Vec<(String, String)> = Vec::new();
+    for (text, expected) in [
+        // Another person's surname after the given name: a common word
+        // glossed `name part`, inflected or not.
+        ("আনোয়ার হোসেন বলেন।", nobody.clone()),
+        ("আনোয়ার হোসেনের বাড়ি।", nobody.clone()),
+        // A part from the name lexicon before it, abbreviated with a dot.
+        ("মো. আনোয়ার বলেন।", nobody.clone()),
+        ("মোহাম্মদ আনোয়ার বলেন।", nobody.clone()),
+        // The person's own parts go on with the name (ইসলাম is a common
+        // word, so no partial entry of its own), until a foreign one.
+        ("নজরুল ইসলামের কবিতা।", nazrul()),
+        ("মো. নজরুল ইসলাম খান এলেন।", nobody.clone()),
+        // Punctuation ends a name: a list of people.
+        ("আনোয়ার, হোসেন ও অন্যরা।", anwar("আনোয়ার")),
+        // Only a name's last word is inflected: an inflected partial ends
+        // it, and ধরে before it is a verb, not the name ধর + এ.
+        ("আনোয়ারকে হোসেন ডাকলেন।", anwar("আনোয়ারকে")),
+        ("হাত ধরে আনোয়ার বললেন।", anwar("আনোয়ার")),
+        // An initial may belong to anyone's name.
+        ("এম আনোয়ার বললেন।", anwar("আনোয়ার")),
+        // Beside a mention of its own: two people, not one name.
+        (
+            "পুতিন শোইগু বৈঠক।",
+            vec![
+                ("পুতিন".to_owned(), "person:vladimir-putin".to_owned()),
+                ("শোইগু".to_owned(), "person:sergei-shoigu".to_owned()),
+            ],
+        ),
+    ] {
+        assert_eq!(partials(text), expected, "{text}");
+    }
+}
+
+#[test]
 fn common_word_aliases_do_not_fire_alone() {
     check(&[
         ("তিনি মারা গেছেন", &[]),

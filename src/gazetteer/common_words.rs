@@ -2,8 +2,10 @@
 //!
 //! A common-word file has one word per line; `#` starts a comment line, blank
 //! lines are ignored, and anything after a tab on a line (a gloss, a source)
-//! is ignored too. Words are compared by match key, so spelling variants
-//! that fold together count as the same word.
+//! is ignored too, except the gloss [`NAME_PART`]: the word is also a part
+//! of many people's names (আলম, খান, হোসেন), which the matcher reads beside a
+//! partial name. Words are compared by match key, so spelling variants that
+//! fold together count as the same word.
 
 use std::sync::Arc;
 
@@ -12,19 +14,30 @@ use super::hash::FastSet;
 use crate::normalize::key;
 use crate::Normalizer;
 
-/// A set of match keys.
+/// The gloss that marks a common word as a person-name part.
+pub(crate) const NAME_PART: &str = "name part";
+
+/// A set of match keys, and those of them glossed [`NAME_PART`].
 #[derive(Clone, Debug, Default)]
-pub(crate) struct CommonWords(FastSet<Box<[u8]>>);
+pub(crate) struct CommonWords {
+    words: FastSet<Box<[u8]>>,
+    name_parts: FastSet<Box<[u8]>>,
+}
 
 impl CommonWords {
     /// True when `key` (a match key) is a common word.
     pub fn contains(&self, key: &[u8]) -> bool {
-        self.0.contains(key)
+        self.words.contains(key)
+    }
+
+    /// True when `key` is a common word glossed as a person-name part.
+    pub fn is_name_part(&self, key: &[u8]) -> bool {
+        self.name_parts.contains(key)
     }
 
     /// How many distinct words the set holds.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.words.len()
     }
 }
 
@@ -55,12 +68,13 @@ pub(crate) fn parse(
                 continue;
             }
         };
-        let word = text
-            .split('\t')
+        let mut fields = text.split('\t');
+        let word = fields
             .next()
             .unwrap_or_default()
             .trim_start_matches('\u{FEFF}')
             .trim();
+        let name_part = fields.next().is_some_and(|gloss| gloss.trim() == NAME_PART);
         if word.is_empty() || word.starts_with('#') {
             continue;
         }
@@ -71,7 +85,10 @@ pub(crate) fn parse(
         let mut key = Vec::new();
         key::fold_into(display.trim(), &mut key);
         if key.iter().any(|&b| key::is_word_byte(b)) {
-            words.0.insert(key.into_boxed_slice());
+            if name_part {
+                words.name_parts.insert(key.clone().into_boxed_slice());
+            }
+            words.words.insert(key.into_boxed_slice());
         } else {
             errors.push(LoadError::new(
                 Arc::clone(file),
@@ -94,10 +111,12 @@ mod tests {
         let mut words = CommonWords::default();
         let mut errors = Vec::new();
         let file: Arc<str> = "w.txt".into();
-        let text = b"# header\n\n\xEF\xBB\xBF\nmara\t# die\n  \xE0\xA6\x95  \r\n\xFF\n\xC2\xAD\n";
+        let text = b"# header\n\n\xEF\xBB\xBF\nmara\t# die\n  \xE0\xA6\x95  \r\n\xFF\n\xC2\xAD\nkhan\tname part\nalam\tnamepart\n";
         parse(&file, text, &Normalizer::new(), &mut words, &mut errors);
-        assert_eq!(words.len(), 2);
+        assert_eq!(words.len(), 4);
         assert!(words.contains(b"mara") && words.contains(&[0x95]));
+        assert!(words.is_name_part(b"khan") && words.contains(b"khan"));
+        assert!(!words.is_name_part(b"alam") && !words.is_name_part(b"mara"));
         let found: Vec<_> = errors
             .iter()
             .map(|e| (e.line(), e.kind().clone()))

@@ -287,12 +287,18 @@ impl MatcherBuilder {
         };
         let mut suffixes = self.suffixes;
         suffixes.set_common_words(gazetteer.common_words().clone());
+        let name_parts = if self.partial_names {
+            partial::NameParts::new(gazetteer.common_words())
+        } else {
+            partial::NameParts::default()
+        };
         Ok(Matcher {
             entities,
             exact: exact.finish(&by_prior, self.aho_corasick)?,
             loose: loose.finish(&by_prior, self.aho_corasick)?,
             skeleton: skeleton.finish(&by_prior, self.aho_corasick)?,
             suffixes,
+            name_parts,
             encoder,
             normalizer,
             variants: self.variants,

@@ -354,6 +354,10 @@ struct Block<'a> {
     matcher: &'a Matcher,
     key: &'a Key,
     display: &'a str,
+    /// The line around `display`, which starts at `offset` in it: the
+    /// words beside a partial name.
+    around: &'a str,
+    offset: usize,
     named: &'a Named,
 }
 
@@ -418,7 +422,30 @@ impl Block<'_> {
             pattern,
             stem,
             score,
-            || self.in_capitals(start..stem_end),
+            Around {
+                in_capitals: || self.in_capitals(start..stem_end),
+                stands_alone: |person| self.stands_alone(person, start..end, stem_end),
+            },
+        )
+    }
+
+    fn stands_alone(&self, person: u32, word: Range<usize>, stem_end: usize) -> bool {
+        let (encoder, display) = (&self.matcher.encoder, self.display);
+        let stem_end = self
+            .key
+            .span_to_display(encoder, display, word.start..stem_end)
+            .end;
+        let word = self.key.span_to_display(encoder, display, word);
+        let word = self.offset + word.start..self.offset + word.end;
+        let matcher = self.matcher;
+        let parts = &matcher.name_parts;
+        parts.fit(
+            matcher,
+            self.named,
+            person,
+            self.around,
+            word,
+            self.offset + stem_end,
         )
     }
 
@@ -440,10 +467,19 @@ struct Stem {
     word_end: usize,
 }
 
+/// What [`choose`] asks of the text around a stem.
+struct Around<C, S> {
+    /// Whether the stem is written in capitals, for the aliases that count
+    /// only so.
+    in_capitals: C,
+    /// Whether a partial name of this person here is not part of another
+    /// person's name (see `NameParts::fit`).
+    stands_alone: S,
+}
+
 /// The entry of pattern `pattern` of `which` that `stem` names, given who
-/// was `named` before (common-word aliases and partial names ask);
-/// `in_capitals` tells whether the stem is written in capitals, for the
-/// aliases that count only so.
+/// was `named` before (common-word aliases and partial names ask) and
+/// what is `around` it.
 fn choose(
     matcher: &Matcher,
     named: &Named,
@@ -451,14 +487,11 @@ fn choose(
     pattern: usize,
     stem: Stem,
     score: f32,
-    in_capitals: impl Fn() -> bool,
+    around: Around<impl Fn() -> bool, impl Fn(u32) -> bool>,
 ) -> Option<Candidate> {
     let table = matcher.table(which);
     let range = table.range(pattern);
-    let entries = table
-        .entries
-        .get(range.start as usize..range.end as usize)
-        .unwrap_or_default();
+    let entries = table.entries_of(pattern);
     let weak = table.weak.get(pattern).copied().unwrap_or(false);
     let make = |entry: &Entry, score: f32| Candidate {
         stem_end: stem.end,
@@ -474,13 +507,16 @@ fn choose(
             MatchKind::Partial => {
                 let partials = entries.iter().filter(|e| e.kind == MatchKind::Partial);
                 let target = named.only_one(partials.map(|e| e.target))?;
+                if !(around.stands_alone)(target) {
+                    return None;
+                }
                 return Some(Candidate {
                     target,
                     ..make(entry, PARTIAL_SCORE)
                 });
             }
             _ if weak && !named.contains(entry.target) => continue,
-            _ if entry.caps && !in_capitals() => continue,
+            _ if entry.caps && !(around.in_capitals)() => continue,
             _ => return Some(make(entry, score)),
         }
     }
@@ -622,13 +658,15 @@ fn search_hits(
         let window = start..matcher.encoder.window_end(text, longest.end);
         let piece = text.get(window).unwrap_or_default();
         let found = match passing_letters(matcher, state, piece, token) {
-            Some(passing) => choose_letters(matcher, state, piece, passing),
+            Some(passing) => choose_letters(matcher, state, text, start, passing),
             None => {
                 state.key.encode(&matcher.encoder, piece);
                 let block = Block {
                     matcher,
                     key: &state.key,
                     display: piece,
+                    around: text,
+                    offset: start,
                     named: &state.named,
                 };
                 best_exact(&block, 0)
@@ -679,6 +717,8 @@ fn passing_letters(
         matcher,
         key: &state.key,
         display: piece,
+        around: piece,
+        offset: 0,
         named: &state.named,
     };
     let mut passing = Passing::default();
@@ -702,24 +742,34 @@ fn passing_letters(
     Some(passing)
 }
 
-/// The mention a word of one-byte letters gives, from its [`Passing`]
-/// keys: the longest whose entries name someone. Spans from the word's
-/// start.
+/// The mention a word of one-byte letters at `start` of `text` gives,
+/// from its [`Passing`] keys: the longest whose entries name someone.
+/// Spans from the word's start.
 fn choose_letters(
     matcher: &Matcher,
     state: &mut State,
-    piece: &str,
+    text: &str,
+    start: usize,
     passing: Passing,
 ) -> Option<Found> {
+    let piece = text.get(start..).unwrap_or_default();
     passing.keys().iter().find_map(|&(pattern, stem, end)| {
         let stem = Stem {
             end: usize::from(stem),
             word_end: usize::from(end),
         };
-        let in_capitals = || {
-            piece
-                .get(..3 * stem.end)
-                .is_some_and(latin::written_in_capitals)
+        let word = start..start + 3 * stem.word_end;
+        let stem_end = start + 3 * stem.end;
+        let around = Around {
+            in_capitals: || {
+                piece
+                    .get(..3 * stem.end)
+                    .is_some_and(latin::written_in_capitals)
+            },
+            stands_alone: |person| {
+                let parts = &matcher.name_parts;
+                parts.fit(matcher, &state.named, person, text, word.clone(), stem_end)
+            },
         };
         let best = choose(
             matcher,
@@ -728,7 +778,7 @@ fn choose_letters(
             pattern as usize,
             stem,
             1.0,
-            in_capitals,
+            around,
         )?;
         if best.kind != MatchKind::Partial {
             state.named.insert(best.target);
@@ -890,6 +940,8 @@ fn search_key(
             matcher,
             key: &state.key,
             display,
+            around: display,
+            offset: 0,
             named: &state.named,
         };
         let mut best = best_exact(&block, start);

@@ -90,6 +90,7 @@ pub use tail::SuffixError;
 
 use automaton::KeyAutomaton;
 use encode::Encoder;
+use partial::NameParts;
 use tail::Suffixes;
 
 use crate::{Gazetteer, Normalizer};
@@ -110,6 +111,8 @@ pub struct Matcher {
     loose: Table,
     skeleton: Table,
     suffixes: Suffixes,
+    /// Name parts read beside a partial name.
+    name_parts: NameParts,
     encoder: Encoder,
     normalizer: Normalizer,
     variants: bool,
@@ -159,6 +162,14 @@ impl Table {
 
     fn len(&self) -> usize {
         self.automaton.as_ref().map_or(0, KeyAutomaton::len)
+    }
+
+    /// The entries of `pattern`, best first.
+    pub(crate) fn entries_of(&self, pattern: usize) -> &[Entry] {
+        let range = self.range(pattern);
+        self.entries
+            .get(range.start as usize..range.end as usize)
+            .unwrap_or_default()
     }
 
     /// The entries of `pattern`, as indices into `entries`.
@@ -220,6 +231,7 @@ impl Matcher {
             loose: Table::default(),
             skeleton: Table::default(),
             suffixes: Suffixes::shipped(),
+            name_parts: NameParts::default(),
             encoder: Encoder::new(),
             normalizer: Normalizer::new(),
             variants: false,

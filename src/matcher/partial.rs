@@ -8,19 +8,251 @@
 //! Parts need at least two letters and three key bytes, and a part that is
 //! a common word is never used (সের্গেই শোইগু → শোইগু, সের্গেই; কিম জং উন →
 //! কিম only).
+//!
+//! A part is no partial name where it is part of *another* person's name:
+//! [`NameParts::fit`] reads the words beside it (আনোয়ার হোসেন is not Anwar
+//! Ibrahim, মো. নজরুল ইসলাম খান not the poet Kazi Nazrul Islam).
 
 use std::collections::VecDeque;
+use std::ops::Range;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use rustc_hash::FxHashSet;
 
 use super::variant::letters;
+use super::{MatchKind, Matcher};
+use crate::gazetteer::{CommonWords, Kind};
+use crate::normalize::key;
+use crate::script;
 
 /// The parts of a multi-word alias key that may stand for the whole name.
 pub(crate) fn parts(key: &[u8]) -> impl Iterator<Item = &[u8]> {
     let multi_word = key.contains(&b' ');
     key.split(|&b| b == b' ')
         .filter(move |part| multi_word && part.len() >= 3 && letters(part) >= 2)
+}
+
+/// Words that are parts of people's names without naming anyone alone: the
+/// curated name-part lexicon (`data/name_parts.tsv`) less its common words,
+/// and the common words glossed as name parts (আলম, খান, হোসেন). Match
+/// keys. The gazetteer's people add their own parts through the partial
+/// entries of the exact table.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct NameParts(FxHashSet<Box<[u8]>>);
+
+/// What a word beside a partial name is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Beside {
+    /// Not a name part: the name ends before it.
+    Other,
+    /// A part of the person's own name: the name goes on.
+    Own,
+    /// A mention of its own (an alias of a person, or a part of a person
+    /// named before in the document and not this one): a list of names.
+    Mention,
+    /// A part of somebody else's name.
+    Foreign,
+}
+
+impl NameParts {
+    pub(crate) fn new(common: &CommonWords) -> NameParts {
+        let mut parts = FxHashSet::default();
+        for word in crate::translit::lexicon_words() {
+            let folded = key::fold(word);
+            let part = folded.bytes();
+            if !part.is_empty() && (!common.contains(part) || common.is_name_part(part)) {
+                parts.insert(part.into());
+            }
+        }
+        NameParts(parts)
+    }
+
+    /// Whether a partial name of `target` over `word` of `text` (display
+    /// text; the stem ends at `stem_end`) may stand for that person: false
+    /// when the run of name parts it belongs to holds a part of another
+    /// person's name. The run goes on through words separated by spaces
+    /// on one line; a `.` may end the word before (মো. for মোহাম্মদ). Only
+    /// a name's last word takes suffixes: an inflected partial ends its
+    /// name, and the words before it are read uninflected (ধরে is no name
+    /// ধর + এ).
+    pub(crate) fn fit(
+        &self,
+        matcher: &Matcher,
+        named: &Named,
+        target: u32,
+        text: &str,
+        word: Range<usize>,
+        stem_end: usize,
+    ) -> bool {
+        let mut at = word.end;
+        while let Some(next) = word_after(text, at).filter(|_| stem_end >= word.end) {
+            match self.beside(matcher, named, target, text.get(next.clone()), true) {
+                Beside::Own => at = next.end,
+                Beside::Foreign => return false,
+                Beside::Other | Beside::Mention => break,
+            }
+        }
+        let mut at = word.start;
+        while let Some(before) = word_before(text, at) {
+            match self.beside(matcher, named, target, text.get(before.clone()), false) {
+                Beside::Own => at = before.start,
+                Beside::Foreign => return false,
+                Beside::Other | Beside::Mention => break,
+            }
+        }
+        true
+    }
+
+    /// What `word` (a whole token; `inflected` if it may carry suffixes)
+    /// is to a partial name of `target`.
+    fn beside(
+        &self,
+        matcher: &Matcher,
+        named: &Named,
+        target: u32,
+        word: Option<&str>,
+        inflected: bool,
+    ) -> Beside {
+        let Some(word) = word else {
+            return Beside::Other;
+        };
+        // Nearly every word is Bengali letters of one key byte each, which
+        // the encoder reads without the general fold.
+        let mut letters = [0; 24];
+        let mut folded = Vec::new();
+        let bytes = match matcher.encoder.tail_key(word, 0, &mut letters) {
+            Some(key) if 3 * key.len() == word.len() => key,
+            _ => {
+                key::fold_into(word, &mut folded);
+                folded.as_slice()
+            }
+        };
+        let common = matcher.suffixes.common_words();
+        if common.contains(bytes) && !common.is_name_part(bytes) {
+            return Beside::Other;
+        }
+        // A part of a name before suffixes has three key bytes at least:
+        // shorter ones are mostly ordinary words' stems (কর in করে).
+        let stems = |end: usize| {
+            end == bytes.len()
+                || (inflected
+                    && end >= 3
+                    && bytes
+                        .get(end..)
+                        .is_some_and(|t| matcher.suffixes.accepts(t)))
+        };
+        let mut what = Beside::Other;
+        if let Some(automaton) = &matcher.exact.automaton {
+            automaton.prefixes(bytes, 0, |pattern, end| {
+                if stems(end) {
+                    what = what.max(matcher.read_part(named, target, pattern));
+                }
+            });
+        }
+        if what == Beside::Other
+            && (1..=bytes.len())
+                .any(|end| stems(end) && bytes.get(..end).is_some_and(|part| self.0.contains(part)))
+        {
+            what = Beside::Foreign;
+        }
+        // A part that is a common word makes no partial entry (ইসলাম of
+        // কাজী নজরুল ইসলাম), but is the person's own all the same.
+        let own = || {
+            usize::try_from(target)
+                .ok()
+                .and_then(|i| matcher.entities.get(i))
+                .is_some_and(|person| {
+                    let name = key::fold(person.name_bn());
+                    let mut parts = name.bytes().split(|&b| b == b' ');
+                    parts.any(|part| bytes.starts_with(part) && stems(part.len()))
+                })
+        };
+        if what == Beside::Foreign && own() {
+            what = Beside::Own;
+        }
+        what
+    }
+}
+
+impl Beside {
+    /// The stronger reading: `Own` over a mention of its own over a
+    /// foreign part.
+    fn max(self, other: Beside) -> Beside {
+        let rank = |b: Beside| match b {
+            Beside::Other => 0,
+            Beside::Foreign => 1,
+            Beside::Mention => 2,
+            Beside::Own => 3,
+        };
+        if rank(other) > rank(self) {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+impl Matcher {
+    /// What the exact key `pattern`, read beside a partial name of
+    /// `target`, makes of the word.
+    fn read_part(&self, named: &Named, target: u32, pattern: usize) -> Beside {
+        let entries = self.exact.entries_of(pattern);
+        let partials = || entries.iter().filter(|e| e.kind == MatchKind::Partial);
+        if partials().any(|e| e.target == target) {
+            return Beside::Own;
+        }
+
+        let person = |e: &&super::Entry| {
+            usize::try_from(e.target)
+                .ok()
+                .and_then(|i| self.entities.get(i))
+                .is_some_and(|entity| entity.kind() == Kind::Person)
+        };
+        if entries
+            .iter()
+            .filter(person)
+            .any(|e| e.kind != MatchKind::Partial)
+        {
+            return Beside::Mention;
+        }
+        if partials().next().is_none() {
+            return Beside::Other;
+        }
+        match named.only_one(partials().map(|e| e.target)) {
+            Some(other) if other != target => Beside::Mention,
+            _ => Beside::Foreign,
+        }
+    }
+}
+
+/// The token after `at` past one or more spaces.
+fn word_after(text: &str, at: usize) -> Option<Range<usize>> {
+    let rest = text.get(at..)?;
+    let start = at + (rest.len() - rest.trim_start_matches(' ').len());
+    let len: usize = text
+        .get(start..)?
+        .chars()
+        .take_while(|&c| script::is_word_char(c))
+        .map(char::len_utf8)
+        .sum();
+    (start > at && len > 0).then_some(start..start + len)
+}
+
+/// The token before `at` past one or more spaces, and perhaps a `.` right
+/// after it.
+fn word_before(text: &str, at: usize) -> Option<Range<usize>> {
+    let spaced = text.get(..at)?.trim_end_matches(' ');
+    if spaced.len() == at {
+        return None;
+    }
+    let word = spaced.strip_suffix('.').unwrap_or(spaced);
+    let len: usize = word
+        .chars()
+        .rev()
+        .take_while(|&c| script::is_word_char(c))
+        .map(char::len_utf8)
+        .sum();
+    (len > 0).then_some(word.len() - len..word.len())
 }
 
 /// Entities named fully so far in one document.
@@ -172,6 +404,29 @@ mod tests {
         let got: Vec<String> = parts(k.bytes()).map(key::decode).collect();
         assert_eq!(got, ["কিম"]); // জং has only two key bytes
         assert_eq!(parts(key::fold("পুতিন").bytes()).count(), 0);
+    }
+
+    #[test]
+    fn words_beside_are_tokens_past_spaces_on_the_line() {
+        let text = "মো. নজরুল ইসলামের, খান\nআলম";
+        let word = |r: Option<Range<usize>>| r.and_then(|r| text.get(r));
+        let nazrul = text.find("নজরুল").unwrap();
+        assert_eq!(word(word_before(text, nazrul)), Some("মো"));
+        assert_eq!(
+            word(word_after(text, nazrul + "নজরুল".len())),
+            Some("ইসলামের")
+        );
+        // Punctuation, a line break or no space at all ends the run.
+        let comma = text.find(',').unwrap();
+        assert_eq!(word_after(text, comma), None);
+        assert_eq!(
+            word_after(text, comma + 1).and_then(|r| text.get(r)),
+            Some("খান")
+        );
+        assert_eq!(word_after(text, text.find('\n').unwrap()), None);
+        assert_eq!(word_before(text, text.find("আলম").unwrap()), None);
+        assert_eq!(word_before(text, 0), None);
+        assert_eq!(word_after(text, text.len()), None);
     }
 
     #[test]

@@ -238,6 +238,12 @@ impl Suffixes {
         self.words = words;
     }
 
+    /// The common words installed by
+    /// [`set_common_words`](Self::set_common_words).
+    pub(crate) fn common_words(&self) -> &CommonWords {
+        &self.words
+    }
+
     /// Number of distinct suffixes.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {

@@ -54,6 +54,13 @@ impl Lexicon {
         self.parts.get(word).map(Vec::as_slice)
     }
 
+    /// Every name part (display form, joiners removed) with its spellings.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &[&'static str])> {
+        self.parts
+            .iter()
+            .map(|(word, spellings)| (word.as_str(), spellings.as_slice()))
+    }
+
     /// Number of name parts.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {

@@ -29,6 +29,16 @@ use lexicon::Lexicon;
 
 pub use gazetteer::GazetteerNames;
 
+/// The name parts of the curated lexicon (`data/name_parts.tsv`) but its
+/// initials (এম, spelled M): the matcher reads them beside partial names.
+pub(crate) fn lexicon_words() -> impl Iterator<Item = &'static str> {
+    let initial = |spellings: &[&str]| spellings.iter().all(|s| s.chars().count() == 1);
+    Lexicon::embedded()
+        .iter()
+        .filter(move |(_, spellings)| !initial(spellings))
+        .map(|(word, _)| word)
+}
+
 /// A source of canonical English names for whole Bengali names (for
 /// example a gazetteer). Any `Fn(&str) -> Option<String>` is one.
 ///
