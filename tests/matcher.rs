@@ -376,6 +376,34 @@ fn one_letter_aliases_never_fire() {
     ]);
 }
 
+/// Regression (fuzz/regressions/matcher/one-letter-ligature-part): a part
+/// of a person's name is no partial name unless it has two letters as
+/// written, like a whole alias (æ + two U+FFFD folds to three key bytes).
+#[test]
+fn one_letter_name_parts_never_fire() {
+    let row = "x:p\tperson\tP\tæ\u{FFFD}\u{FFFD} ভ্লাদোভ\t\t\t\t\t\t\ttest\n";
+    let tsv = format!("{}\n{row}", bengali_names::gazetteer::HEADER);
+    let gazetteer = Gazetteer::builder()
+        .embedded(false)
+        .embedded_common_words(false)
+        .add_str("mine.tsv", &tsv)
+        .build()
+        .unwrap();
+    let matcher = Matcher::new(&gazetteer).unwrap();
+    let text = "æ\u{FFFD}\u{FFFD} ভ্লাদোভ এলেন। ভ্লাদোভ ও æ\u{FFFD}\u{FFFD} বলেন।";
+    let got: Vec<(String, MatchKind)> = matcher
+        .find_iter(text)
+        .map(|m| (text[m.span()].to_owned(), m.match_kind()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("æ\u{FFFD}\u{FFFD} ভ্লাদোভ".to_owned(), MatchKind::Exact),
+            ("ভ্লাদোভ".to_owned(), MatchKind::Partial),
+        ]
+    );
+}
+
 #[test]
 fn start_and_end_of_input() {
     check(&[

@@ -321,6 +321,7 @@ impl MatcherBuilder {
         sink: &mut impl Sink,
     ) {
         let mut folded = Key::default();
+        let mut spans = Key::default();
         for (index, entity) in (first..).zip(entities) {
             let target = u32::try_from(index).unwrap_or(u32::MAX);
             for (field, name) in entity.names() {
@@ -364,8 +365,14 @@ impl MatcherBuilder {
                     continue;
                 }
                 if self.partial_names && entity.kind() == Kind::Person {
-                    for part in partial::parts(key) {
-                        if !gazetteer.is_common_word_key(part) {
+                    // Folded again with the way back to the name's letters.
+                    spans.encode(encoder, display);
+                    for range in partial::parts(spans.bytes()) {
+                        let part = spans.bytes().get(range.clone()).unwrap_or_default();
+                        let written = spans.span_to_display(encoder, display, range);
+                        if !gazetteer.is_common_word_key(part)
+                            && display.get(written).is_some_and(two_written_letters)
+                        {
                             let entry = Entry::new(target, MatchKind::Partial, false);
                             sink.add(Group::Exact, part, entry, false, false);
                         }

@@ -25,11 +25,17 @@ use crate::gazetteer::{CommonWords, Kind};
 use crate::normalize::key;
 use crate::script;
 
-/// The parts of a multi-word alias key that may stand for the whole name.
-pub(crate) fn parts(key: &[u8]) -> impl Iterator<Item = &[u8]> {
+/// Where the parts of a multi-word alias key that may stand for the whole
+/// name lie in the key. (The caller also asks for two letters as written:
+/// the key spells æ as two.)
+pub(crate) fn parts(key: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ {
     let multi_word = key.contains(&b' ');
-    key.split(|&b| b == b' ')
-        .filter(move |part| multi_word && part.len() >= 3 && letters(part) >= 2)
+    let mut start = 0;
+    key.split(|&b| b == b' ').filter_map(move |part| {
+        let range = start..start + part.len();
+        start = range.end + 1;
+        (multi_word && part.len() >= 3 && letters(part) >= 2).then_some(range)
+    })
 }
 
 /// Words that are parts of people's names without naming anyone alone: the
@@ -401,7 +407,9 @@ mod tests {
     #[test]
     fn parts_of_multi_word_names_only() {
         let k = key::fold("কিম জং উন");
-        let got: Vec<String> = parts(k.bytes()).map(key::decode).collect();
+        let got: Vec<String> = parts(k.bytes())
+            .map(|part| key::decode(&k.bytes()[part]))
+            .collect();
         assert_eq!(got, ["কিম"]); // জং has only two key bytes
         assert_eq!(parts(key::fold("পুতিন").bytes()).count(), 0);
     }
