@@ -439,7 +439,9 @@ impl Trie {
     /// The child of `node` on `byte`, if some key goes on that way: for a
     /// node of the second level through the third level's table (when it
     /// has one), for any other through [`deep_child`](Self::deep_child).
-    #[inline]
+    /// Always inlined: left to itself the compiler called it out of line
+    /// from the search's scan (3 % of the pipeline's instructions).
+    #[inline(always)]
     pub(crate) fn child_on(&self, node: u32, byte: u8) -> Option<u32> {
         let Some(row) = node
             .checked_sub(self.third_from)
