@@ -1141,6 +1141,10 @@ mod tests {
         "উৎস ৰাশিয়া ৱ ১৯৭১ সালে বাংলাদেশ",
         // Words met again, before and after the full name they part.
         "শোইগু বলেন। সের্গেই শোইগু এলেন। শোইগু বলেন। শোইগুর কথা, শোইগু।",
+        // A walk that dies inside a word, whose rest then runs into a
+        // Bengali character that is no word character (৳, ৺): a token
+        // starts right after it.
+        "রাশিয়ানকারী৳রাশিয়া ঢাকাবাসী৺ঢাকা",
     ];
 
     #[test]

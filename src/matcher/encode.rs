@@ -25,6 +25,10 @@ pub(crate) struct Encoder {
     /// at `(b1 << 8 | b2) - 0xA600`, everything the loops need about it in
     /// one load ([`Encoder::cell`]).
     cells: Box<[Cell; 512]>,
+    /// Per half of the Bengali block (`E0 A6`, `E0 A7`), bit `b2 & 0x3F`:
+    /// a word character, for the loop that runs to a token's end without
+    /// the cell table.
+    word_bits: [u64; 2],
     danda: u8,
     double_danda: u8,
 }
@@ -72,8 +76,15 @@ impl Encoder {
                 flags: flag(&word, WORD) | flag(&simple, SIMPLE),
             };
         }
+        let mut word_bits = [0u64; 2];
+        for (cur, _) in word.iter().enumerate().filter(|(_, &w)| w) {
+            if let Some(bits) = word_bits.get_mut(cur / 64) {
+                *bits |= 1 << (cur % 64);
+            }
+        }
         Encoder {
             cells,
+            word_bits,
             danda: single(chars::DANDA),
             double_danda: single(chars::DOUBLE_DANDA),
         }
@@ -148,6 +159,9 @@ impl Encoder {
                         &mut on_key,
                     )?;
                     rest = bytes.get(at..).unwrap_or_default();
+                    if !CHECK_DIRTY {
+                        rest = self.token_rest(rest);
+                    }
                 } else {
                     rest = tail;
                 }
@@ -204,6 +218,26 @@ impl Encoder {
             *prev = [cur, prev[0]];
         }
         true
+    }
+
+    /// `rest` past its leading Bengali word characters: the rest of a
+    /// token whose walk has died, taken as the scan takes it without the
+    /// dirtiness test, each word bit read off a mask rather than the cell
+    /// table. (With the test, the scan's own loop measured faster.)
+    #[inline(always)]
+    fn token_rest<'b>(&self, mut rest: &'b [u8]) -> &'b [u8] {
+        while let [0xE0, b1, b2, ref tail @ ..] = *rest {
+            // `E0 A6` / `E0 A7`: the two halves of the block; text is
+            // `str`, so `b2` is a continuation byte.
+            let Some(&bits) = self.word_bits.get(usize::from(b1.wrapping_sub(0xA6))) else {
+                break;
+            };
+            if (bits >> (b2 & 0x3F)) & 1 == 0 {
+                break;
+            }
+            rest = tail;
+        }
+        rest
     }
 
     /// The walk of [`scan_keys`](Self::scan_keys) from the token start
