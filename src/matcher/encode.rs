@@ -475,6 +475,14 @@ impl Iterator for KeyBytes<'_> {
             self.at += 1;
             return Some((b0.to_ascii_lowercase(), self.at));
         }
+        // The space between the words of a name (a second one collapses,
+        // through the fold).
+        if bytes.get(self.at) == Some(&b' ') && !self.fold.last_space {
+            self.fold.last_space = true;
+            self.fold.last_word = false;
+            self.at += 1;
+            return Some((b' ', self.at));
+        }
         loop {
             let Step::Emit { bytes, count, len } = self.fold.step(self.encoder, self.text, self.at)
             else {
