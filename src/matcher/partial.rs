@@ -46,18 +46,19 @@ pub(crate) fn parts(key: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct NameParts(FxHashSet<Box<[u8]>>);
 
-/// What a word beside a partial name is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What a word beside a partial name is; a word read several ways is the
+/// greatest of its readings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Beside {
     /// Not a name part: the name ends before it.
     Other,
-    /// A part of the person's own name: the name goes on.
-    Own,
+    /// A part of somebody else's name.
+    Foreign,
     /// A mention of its own (an alias of a person, or a part of a person
     /// named before in the document and not this one): a list of names.
     Mention,
-    /// A part of somebody else's name.
-    Foreign,
+    /// A part of the person's own name: the name goes on.
+    Own,
 }
 
 impl NameParts {
@@ -180,24 +181,6 @@ impl NameParts {
     }
 }
 
-impl Beside {
-    /// The stronger reading: `Own` over a mention of its own over a
-    /// foreign part.
-    fn max(self, other: Beside) -> Beside {
-        let rank = |b: Beside| match b {
-            Beside::Other => 0,
-            Beside::Foreign => 1,
-            Beside::Mention => 2,
-            Beside::Own => 3,
-        };
-        if rank(other) > rank(self) {
-            other
-        } else {
-            self
-        }
-    }
-}
-
 impl Matcher {
     /// What the exact key `pattern`, read beside a partial name of
     /// `target`, makes of the word.
@@ -207,7 +190,6 @@ impl Matcher {
         if partials().any(|e| e.target == target) {
             return Beside::Own;
         }
-
         let person = |e: &&super::Entry| {
             usize::try_from(e.target)
                 .ok()
