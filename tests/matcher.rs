@@ -323,6 +323,21 @@ fn a_partial_name_inside_another_persons_name_links_to_nobody() {
     ] {
         assert_eq!(partials(text), expected, "{text}");
     }
+    // The person's own part in another spelling (ী for ি) is still his:
+    // without variants, nothing else reads রাশেদ আলি as the full name.
+    let exact_only = Matcher::builder()
+        .variants(false)
+        .build(gazetteer())
+        .unwrap();
+    let text = "রাশেদ আলী এলেন। রাশেদ আলি বলেন। রাশেদ হোসেন বলেন।";
+    let got: Vec<(&str, MatchKind)> = exact_only
+        .find_iter(text)
+        .map(|m| (&text[m.span()], m.match_kind()))
+        .collect();
+    assert_eq!(
+        got,
+        [("রাশেদ আলী", MatchKind::Exact), ("রাশেদ", MatchKind::Partial)]
+    );
 }
 
 #[test]

@@ -19,7 +19,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use rustc_hash::FxHashSet;
 
-use super::variant::letters;
+use super::variant::{self, letters, Level};
 use super::{MatchKind, Matcher};
 use crate::gazetteer::{CommonWords, Kind};
 use crate::normalize::key;
@@ -163,15 +163,22 @@ impl NameParts {
             what = Beside::Foreign;
         }
         // A part that is a common word makes no partial entry (ইসলাম of
-        // কাজী নজরুল ইসলাম), but is the person's own all the same.
+        // কাজী নজরুল ইসলাম), but is the person's own all the same, and so is
+        // its spelling with the other vowel length or sibilant (আলী, আলি).
         let own = || {
+            let loose = |key: &[u8]| variant::fold_alias(Level::Loose, key).0;
+            let readings: Vec<Vec<u8>> = (1..=bytes.len())
+                .filter(|&end| stems(end))
+                .filter_map(|end| bytes.get(..end))
+                .map(loose)
+                .collect();
             usize::try_from(target)
                 .ok()
                 .and_then(|i| matcher.entities.get(i))
                 .is_some_and(|person| {
                     let name = key::fold(person.name_bn());
                     let mut parts = name.bytes().split(|&b| b == b' ');
-                    parts.any(|part| bytes.starts_with(part) && stems(part.len()))
+                    parts.any(|part| readings.contains(&loose(part)))
                 })
         };
         if what == Beside::Foreign && own() {
