@@ -354,8 +354,8 @@ struct Block<'a> {
     matcher: &'a Matcher,
     key: &'a Key,
     display: &'a str,
-    /// The line around `display`, which starts at `offset` in it: the
-    /// words beside a partial name.
+    /// The text around `display`, which starts at `offset` in it: where
+    /// the words beside a partial name are read (up to the line's end).
     around: &'a str,
     offset: usize,
     named: &'a Named,
