@@ -341,6 +341,26 @@ fn a_partial_name_inside_another_persons_name_links_to_nobody() {
 }
 
 #[test]
+fn the_words_read_beside_a_partial_name_are_bounded() {
+    // Six words each side at most: a foreign part (হোসেন) seven own words
+    // away is not read, nearer it is.
+    let text = format!("ভ্লাদিমির পুতিন এলেন। হোসেন {}", ["পুতিন"; 7].join(" "));
+    let partials: Vec<usize> = matcher()
+        .find_iter(&text)
+        .filter(|m| m.match_kind() == MatchKind::Partial)
+        .map(|m| text[..m.span().start].chars().count())
+        .collect();
+    let last = text.chars().count() - "পুতিন".chars().count();
+    assert_eq!(partials, [last]);
+    // So a line that repeats a name's part is read in linear time: every
+    // word of it is a mention (this took minutes when the run was not
+    // bounded).
+    let line = vec!["পুতিন"; 20_000].join(" ");
+    let text = format!("ভ্লাদিমির পুতিন এলেন।\n{line}");
+    assert_eq!(matcher().find_iter(&text).count(), 20_001);
+}
+
+#[test]
 fn common_word_aliases_do_not_fire_alone() {
     check(&[
         ("তিনি মারা গেছেন", &[]),

@@ -46,6 +46,11 @@ pub(crate) fn parts(key: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct NameParts(FxHashSet<Box<[u8]>>);
 
+/// How many words on each side of a partial name [`NameParts::fit`] reads
+/// at most: more than a name has (and a bound on the work, where a line
+/// repeats a name's parts thousands of times).
+const NAME_WORDS: usize = 6;
+
 /// What a word beside a partial name is; a word read several ways is the
 /// greatest of its readings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -92,7 +97,10 @@ impl NameParts {
         stem_end: usize,
     ) -> bool {
         let mut at = word.end;
-        while let Some(next) = word_after(text, at).filter(|_| stem_end >= word.end) {
+        for _ in 0..NAME_WORDS {
+            let Some(next) = word_after(text, at).filter(|_| stem_end >= word.end) else {
+                break;
+            };
             match self.beside(matcher, named, target, text.get(next.clone()), true) {
                 Beside::Own => at = next.end,
                 Beside::Foreign => return false,
@@ -100,7 +108,10 @@ impl NameParts {
             }
         }
         let mut at = word.start;
-        while let Some(before) = word_before(text, at) {
+        for _ in 0..NAME_WORDS {
+            let Some(before) = word_before(text, at) else {
+                break;
+            };
             match self.beside(matcher, named, target, text.get(before.clone()), false) {
                 Beside::Own => at = before.start,
                 Beside::Foreign => return false,
