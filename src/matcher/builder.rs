@@ -321,7 +321,6 @@ impl MatcherBuilder {
         sink: &mut impl Sink,
     ) {
         let mut folded = Key::default();
-        let mut spans = Key::default();
         for (index, entity) in (first..).zip(entities) {
             let target = u32::try_from(index).unwrap_or(u32::MAX);
             for (field, name) in entity.names() {
@@ -332,8 +331,15 @@ impl MatcherBuilder {
                 // (its loader normalizes them; display normalization is
                 // idempotent), so the name is folded as it is.
                 let display = name;
-                // The matcher's own encoder (tested equal to key::fold).
-                folded.encode_bytes(encoder, display);
+                // The matcher's own encoder (tested equal to key::fold);
+                // a person's names keep the way back to their letters, for
+                // the parts that may stand for the whole.
+                let partials = self.partial_names && entity.kind() == Kind::Person;
+                if partials {
+                    folded.encode(encoder, display);
+                } else {
+                    folded.encode_bytes(encoder, display);
+                }
                 let key = trim_spaces(folded.bytes());
                 // One-letter aliases never fire: a lone letter is an
                 // initial, a numeral or noise far more often than a name.
@@ -364,12 +370,10 @@ impl MatcherBuilder {
                 if field.is_latin() || field.is_demonym() {
                     continue;
                 }
-                if self.partial_names && entity.kind() == Kind::Person {
-                    // Folded again with the way back to the name's letters.
-                    spans.encode(encoder, display);
-                    for range in partial::parts(spans.bytes()) {
-                        let part = spans.bytes().get(range.clone()).unwrap_or_default();
-                        let written = spans.span_to_display(encoder, display, range);
+                if partials {
+                    for range in partial::parts(folded.bytes()) {
+                        let part = folded.bytes().get(range.clone()).unwrap_or_default();
+                        let written = folded.span_to_display(encoder, display, range);
                         if !gazetteer.is_common_word_key(part)
                             && display.get(written).is_some_and(two_written_letters)
                         {

@@ -96,9 +96,10 @@ impl NameParts {
         word: Range<usize>,
         stem_end: usize,
     ) -> bool {
+        let inflected = stem_end < word.end;
         let mut at = word.end;
-        for _ in 0..NAME_WORDS {
-            let Some(next) = word_after(text, at).filter(|_| stem_end >= word.end) else {
+        for _ in 0..if inflected { 0 } else { NAME_WORDS } {
+            let Some(next) = word_after(text, at) else {
                 break;
             };
             match self.beside(matcher, named, target, text.get(next.clone()), true) {
