@@ -220,7 +220,7 @@ COMMON_NAME_PARTS = """
 হোসেন হোসাইন হুসেন রহমান ইসলাম উদ্দিন উদ্দীন খান চৌধুরী হক হাসান মাহমুদ শেখ খাতুন আক্তার
 আখতার কবির করিম আলম কুমার চন্দ্র দাস দে সেন ঘোষ বসু দত্ত মিত্র পাল সাহা সিংহ সিং শর্মা
 বর্মণ মুখার্জি মুখোপাধ্যায় চ্যাটার্জি চট্টোপাধ্যায় ব্যানার্জি বন্দ্যোপাধ্যায় ভট্টাচার্য গুপ্ত
-মজুমদার তালুকদার ভূঁইয়া মোল্লা জন ডেভিড মাইকেল জেমস রবার্ট উইলিয়াম কাজী সৈয়দ
+মজুমদার তালুকদার ভূঁইয়া মোল্লা জন ডেভিড মাইকেল জেমস রবার্ট উইলিয়াম কাজী সৈয়দ ক্রিস্টিন সুমি সিরাজ
 """
 
 # Aliases produced by this script that are ordinary words (found by counting the generated
@@ -228,7 +228,10 @@ COMMON_NAME_PARTS = """
 # tagged O, and reviewing every name of up to 3 letters by hand); then given names /
 # surnames that are also place names (ভ্লাদিমির = Vladimir Oblast); then rivers that
 # give their name to an upazila (alone, the name is the river far more often: "তিতাস
-# একটি নদীর নাম"), and তৃণমূল, "grassroots" before it is the Trinamool Congress.
+# একটি নদীর নাম"), and তৃণমূল, "grassroots" before it is the Trinamool Congress; last,
+# words that read as a place plus a suffix or as a place's spelling variant (হাতিয়ার
+# "weapon" is not হাতিয়া + র, প্যারিশ "parish" not প্যারিস), found by reading the mentions
+# in NTREX-128's Bengali news sentences whose English side names no such place.
 FOUND_COLLISIONS = """
 সালে কন্যা কর্মী দেবার বুকে জিন ফ্রি বিরল লামা লাটিম শান ঘাট কেপ ইউরো রোজা বমি ব্লেড
 স্টোর ক্রুজ কোলে গার্ড বেড়া তালা তুলা সামার সেরে লাক রিজ কেনা কিনারা চিতা বেনি
@@ -239,6 +242,7 @@ FOUND_COLLISIONS = """
 ভ্লাদিমির মেরি ভিক্টোরিয়া ডেভিস মিরান্ডা পার্থ সোফিয়া বিশ্বনাথ লিমা ইলা ইসাবেলা সিজার
 হিউ অরোরা ডলি লারা মনিকা পাওলা জুলিয়া রেজিনা পালমার
 তিতাস মেঘনা কর্ণফুলী রূপসা আত্রাই তৃণমূল
+হাতিয়ার কোমর ভাসে প্যারিশ ব্রেস্ট ক্রিসমাস জার্সি
 """
 
 # ---------------------------------------------------------------------------------------
@@ -508,7 +512,15 @@ def build_cities(cache: Path, country_ids: set[str], common: set[str],
             _, target, link = line.split()
             links[link] = target
 
-    def country_of(tz: str) -> tuple[str | None, str]:
+    def country_of(tz: str, city_en: str | None) -> tuple[str | None, str]:
+        # CLDR keeps old zone ids whose exemplar city names today's zone (Africa/Asmera
+        # is Asmara, America/Coral_Harbour is Atikokan), while tzdata's backward links
+        # send those ids to another country's zone (Nairobi, Panama): try the zone the
+        # exemplar city names before following links.
+        if city_en:
+            named = tz.rsplit("/", 1)[0] + "/" + city_en.replace(" ", "_")
+            if named in zone_tab:
+                return zone_tab[named], named
         z = tz
         for _ in range(5):
             if z in zone_tab:
@@ -522,7 +534,7 @@ def build_cities(cache: Path, country_ids: set[str], common: set[str],
     for tz in sorted(bn):
         if tz.startswith("Etc/") or "exemplarCity" not in bn[tz]:
             continue
-        cc, current = country_of(tz)
+        cc, current = country_of(tz, en.get(tz, {}).get("exemplarCity"))
         if cc is None:
             sys.exit(f"build_gazetteer: no country for time zone {tz}")
         if f"iso:{cc}" not in country_ids:

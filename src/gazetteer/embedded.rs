@@ -30,6 +30,7 @@ pub(crate) const FILES: &[EmbeddedFile] = &[
     embed!("data/gazetteer/generated/bangladesh.tsv", curated: false),
     embed!("data/gazetteer/people.tsv", curated: true),
     embed!("data/gazetteer/organizations.tsv", curated: true),
+    embed!("data/gazetteer/places.tsv", curated: true),
     embed!("data/gazetteer/extra_aliases.tsv", curated: true),
     embed!("data/gazetteer/news_spellings.tsv", curated: true),
 ];
