@@ -115,7 +115,8 @@ impl MatcherBuilder {
     /// default). Loose variants need an alias of at least 3 letters and
     /// are not used for subdivisions; skeletons only for people, cities and
     /// countries, with at least 5 letters (4 for a multi-word name). Common
-    /// words never get variants.
+    /// words never get variants, and a word of the text spelt as a common
+    /// word is never read as one.
     ///
     /// ```
     /// use bengali_names::{Gazetteer, Matcher};

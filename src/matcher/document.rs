@@ -8,7 +8,7 @@ use super::memo::WordMemo;
 use super::mention::{EntityInfo, MatchKind, Mention};
 use super::partial::Named;
 use super::trie::Trie;
-use super::variant::{self, Folded, Level};
+use super::variant::{self, Folded, Level, Side};
 use super::{latin, Entry, Matcher, Table};
 use crate::gazetteer::Kind;
 use crate::normalize::display::is_invisible_junk;
@@ -410,6 +410,13 @@ impl Block<'_> {
         stem_end: usize,
         score: f32,
     ) -> Option<Candidate> {
+        // A variant is a guess at a misspelt name; a word spelt as a
+        // common word (a given name among them: সিরাজ is no শিরাজ) is that
+        // word.
+        let stem_key = self.key.bytes().get(start..stem_end).unwrap_or_default();
+        if which != Which::Exact && self.matcher.suffixes.common_words().contains(stem_key) {
+            return None;
+        }
         let end = self.word_end(start, stem_end)?;
         let stem = Stem {
             end: stem_end,
@@ -913,12 +920,14 @@ fn search_key(
     if variants {
         variant::fold(
             Level::Loose,
+            Side::Text,
             state.key.bytes(),
             &mut state.loose,
             &mut state.scratch,
         );
         variant::fold(
             Level::Skeleton,
+            Side::Text,
             state.key.bytes(),
             &mut state.skeleton,
             &mut state.scratch,
@@ -969,9 +978,13 @@ fn search_key(
                 for &(pattern, end) in &found {
                     // The stem ends just after the last folded byte's source,
                     // or, when what follows is no suffix chain, after the
-                    // signs the fold dropped (ভ্লাদিভোস্টক|ের, রাশিয়া|র).
+                    // signs the fold dropped or kept at the word's end
+                    // (ভ্লাদিভোস্টক|ের, রাশিয়া|র, মোদী).
                     let tight = folded.end(end.saturating_sub(1));
-                    let absorbed = folded.start(end);
+                    let absorbed = match folded.bytes.get(end) {
+                        Some(&b) if variant::is_vowel_sign(b) => folded.end(end),
+                        _ => folded.start(end),
+                    };
                     let open_end = matcher.table(which).open_end.get(pattern) == Some(&true);
                     let candidate = block
                         .candidate(which, pattern, start, tight, level.score())

@@ -14,7 +14,7 @@
 
 use super::encode::Key;
 use super::mention::{EntityInfo, MatchKind};
-use super::variant::{self, Folded, Level};
+use super::variant::{self, Folded, Level, Side};
 use super::{Matcher, Table};
 use crate::normalize::key::is_word_byte;
 
@@ -93,7 +93,7 @@ impl Matcher {
                 (Level::Loose, &self.loose),
                 (Level::Skeleton, &self.skeleton),
             ] {
-                variant::fold(level, bytes, &mut folded, &mut scratch);
+                variant::fold(level, Side::Name, bytes, &mut folded, &mut scratch);
                 self.resolve_in(table, &folded.bytes, level.score(), &mut out);
             }
         }

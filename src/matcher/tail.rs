@@ -16,8 +16,11 @@
 //!   the words are মালিকেরা ("the owners") and ফিজিওর ("the physio's").
 //!   A suffix given without a class may stand anywhere, as before.
 //! - **Common words.** An inflected token that also reads as another
-//!   common word plus suffixes (মালিক + ের, সাবান + ের, or the whole token:
-//!   চিনতে, দোহাই) is that word, not the name it starts with. The words are the
+//!   common word plus suffixes (মালিক + ের, or the whole token: চিনতে,
+//!   দোহাই) is that word, not the name it starts with; a common word
+//!   shorter than the name counts only where the name itself is that word
+//!   plus suffixes (সাবানের is সাবান + ের, not a name সাবানে + র; ভারতে is
+//!   ভারত + ে, though ভার is a word and তে a suffix). The words are the
 //!   gazetteer's common words (the shipped `data/common_words.txt`, whose
 //!   header names its sources, plus any list the user loads), installed when
 //!   the matcher is built.
@@ -268,13 +271,18 @@ impl Suffixes {
         if tail.is_empty() {
             return true;
         }
-        // Any other split counts, shorter or longer than the name: সাবানের
-        // is সাবান + ের even where a name সাবানে + র exists. The whole token
-        // (an empty rest) always reads; another split only where a suffix
-        // can start.
+        // Another split counts where the common word runs past the name
+        // (মালিকেরা is মালিক + েরা, not মালি + কেরা), or stops short of it
+        // where the name itself reads as that word plus suffixes (সাবানের
+        // is সাবান + ের even where a name সাবানে exists); not where the name
+        // merely starts with a common word (ভারতে is ভারত + ে, not ভার + তে;
+        // ইরাকে is no ই + রা + কে). The whole token (an empty rest) always
+        // reads; another split only where a suffix can start.
         !(1..=token.len()).filter(|&end| end != stem).any(|end| {
+            let name_reads_so =
+                end > stem || token.get(end..stem).is_some_and(|own| self.accepts(own));
             match (token.get(..end), token.get(end..)) {
-                (Some(word), Some(rest)) => {
+                (Some(word), Some(rest)) if name_reads_so => {
                     (rest.is_empty() || !self.starting(rest).is_empty())
                         && self.accepts(rest)
                         && self.words.contains(word)
@@ -463,6 +471,11 @@ mod tests {
             ("মালিতে", "মালি", true),
             ("মালিকের", "মালি", false),
             ("চিন", "চিন", true),
+            // A shorter reading counts only where the name itself reads as
+            // it: সাবানে is সাবান + ে, ভারত is no ভার + ত, ইরাক no ই + রাক.
+            ("সাবানের", "সাবানে", false),
+            ("ভারতে", "ভারত", true),
+            ("ইরাকে", "ইরাক", true),
         ] {
             let (token_key, name_key) = (key_of(token), key_of(name));
             assert_eq!(
