@@ -132,7 +132,7 @@ COMMON_EN = {
     "mountain", "mountains", "river", "sea", "bay", "republic", "federal", "national",
     "north-east", "north-west", "south-east", "south-west", "northeast", "northwest",
     "southeast", "southwest", "north central", "south central", "far western",
-    "mid-western", "far-western", "mid western", "greater", "new", "old", "great",
+    "mid-western", "far-western", "mid western", "greater", "new", "old", "great", "australian",
     "littoral", "atlantic", "pacific", "frontier", "border", "delta", "lake",
 }
 
@@ -212,6 +212,8 @@ HAND_COMMON_WORDS = """
 লর্ড আমির পোপ মালিক সাবান পেলে পেলেই চিনতে চিনি দোহাই ইউএনও
 কবি জাতীয় বিদ্রোহী মওলানা হাজী ডাক্তার পীর
 """
+
+HAND_WORDS = set(HAND_COMMON_WORDS.split())
 
 # Titles aside, these name parts are shared by too many people to name one alone: a
 # partial-name mention (শোইগু for সের্গেই শোইগু) never links through them.
@@ -396,8 +398,9 @@ def strip_designator(name: str, suffixes: list[str], prefixes: list[str],
                      common: set[str], forbidden: set[str]) -> str | None:
     """Remove one designator word (the longest that fits) from the end or the start.
 
-    Returns None when nothing was removed, or when what remains is a common word, has fewer
-    than 2 letters, or is in `forbidden` (e.g. a country name)."""
+    Returns None when nothing was removed, or when what remains is a common word or only
+    ordinary words ('উত্তর পশ্চিম অঞ্চল' keeps no alias 'উত্তর পশ্চিম', "north-west"), has
+    fewer than 2 letters, or is in `forbidden` (e.g. a country name)."""
     best = None
     for d in sorted(suffixes, key=len, reverse=True):
         if name.endswith(" " + d):
@@ -410,8 +413,14 @@ def strip_designator(name: str, suffixes: list[str], prefixes: list[str],
                 break
     if best is None:
         return None
-    if (letters(best) < 2 or best in common or best.lower() in common
-            or best.lower() in COMMON_EN or best in forbidden):
+    def is_common(word: str) -> bool:
+        return word in common or word.lower() in common or word.lower() in COMMON_EN
+
+    # Only ordinary words (directions, "capital", "upper"): পশ্চিম কেপ keeps its alias.
+    def is_ordinary(word: str) -> bool:
+        return word in HAND_WORDS or word.lower() in COMMON_EN
+    if (letters(best) < 2 or is_common(best) or all(map(is_ordinary, best.split()))
+            or best in forbidden):
         return None
     return best
 
