@@ -597,6 +597,22 @@ fn an_inflected_common_word_is_not_a_name() {
 }
 
 #[test]
+fn a_latin_alias_that_is_an_english_word_needs_a_capital_and_a_named_entity() {
+    check_shipped(&[
+        // Named in full first; then its abbreviation, but not the verb.
+        (
+            "Lashkar-e-Taiba (LeT) বলেছে, let us wait.",
+            &[
+                ("Lashkar-e-Taiba", "org:lashkar-e-taiba"),
+                ("LeT", "org:lashkar-e-taiba"),
+            ],
+        ),
+        // Never named: the English words are no places.
+        ("a male voter in the West", &[]),
+    ]);
+}
+
+#[test]
 fn a_name_that_starts_with_a_common_word_keeps_its_suffix() {
     // ভার "burden" + তে, ই + রা + কে: readings the name's own letters
     // would have to be split for.

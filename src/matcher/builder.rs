@@ -360,11 +360,15 @@ impl MatcherBuilder {
                 } else {
                     MatchKind::Exact
                 };
-                let caps = field.is_latin() && latin::needs_capitals(name);
+                let case = if field.is_latin() {
+                    latin::Case::of_alias(name, weak)
+                } else {
+                    latin::Case::Any
+                };
                 sink.add(
                     Group::Exact,
                     key,
-                    Entry::new(target, how, caps),
+                    Entry::new(target, how, case),
                     weak,
                     false,
                 );
@@ -378,7 +382,7 @@ impl MatcherBuilder {
                         if !gazetteer.is_common_word_key(part)
                             && display.get(written).is_some_and(two_written_letters)
                         {
-                            let entry = Entry::new(target, MatchKind::Partial, false);
+                            let entry = Entry::new(target, MatchKind::Partial, latin::Case::Any);
                             sink.add(Group::Exact, part, entry, false, false);
                         }
                     }
@@ -475,7 +479,7 @@ impl Folds {
 /// Adds the variant keys of one Bengali alias, within the precision guards.
 fn add_variants(sink: &mut impl Sink, kind: Kind, field: NameField, key: &[u8], target: u32) {
     debug_assert!(!field.is_latin());
-    let entry = Entry::new(target, MatchKind::Variant, false);
+    let entry = Entry::new(target, MatchKind::Variant, latin::Case::Any);
     if kind != Kind::Subdivision && variant::letters(key) >= LOOSE_MIN_LETTERS {
         let (folded, open_end) = variant::fold_alias(Level::Loose, key);
         sink.add(Group::Loose, &folded, entry, false, open_end);
@@ -671,7 +675,7 @@ fn group_entries<K: Ord>(
             *count += before;
         }
     }
-    let mut sorted = vec![(0u32, Entry::new(0, MatchKind::Exact, false)); added.len()];
+    let mut sorted = vec![(0u32, Entry::new(0, MatchKind::Exact, latin::Case::Any)); added.len()];
     for &(slot, entry) in &added {
         if let Some(next) = starts.get_mut(slot as usize) {
             if let Some(place) = sorted.get_mut(*next) {

@@ -4,12 +4,13 @@
 use core::ops::Range;
 
 use super::encode::Key;
+use super::latin::{self, Case};
 use super::memo::WordMemo;
 use super::mention::{EntityInfo, MatchKind, Mention};
 use super::partial::Named;
 use super::trie::Trie;
 use super::variant::{self, Folded, Level, Side};
-use super::{latin, Entry, Matcher, Table};
+use super::{Entry, Matcher, Table};
 use crate::gazetteer::Kind;
 use crate::normalize::display::is_invisible_junk;
 use crate::normalize::key::is_word_byte;
@@ -430,7 +431,7 @@ impl Block<'_> {
             stem,
             score,
             Around {
-                in_capitals: || self.in_capitals(start..stem_end),
+                written_as: |case: Case| self.written_as(start..stem_end, case),
                 stands_alone: |person| self.stands_alone(person, start..end, stem_end),
             },
         )
@@ -456,13 +457,13 @@ impl Block<'_> {
         )
     }
 
-    fn in_capitals(&self, span: Range<usize>) -> bool {
+    fn written_as(&self, span: Range<usize>, case: Case) -> bool {
         let display = self
             .key
             .span_to_display(&self.matcher.encoder, self.display, span);
         self.display
             .get(display)
-            .is_some_and(latin::written_in_capitals)
+            .is_some_and(|text| case.fits(text))
     }
 }
 
@@ -476,9 +477,8 @@ struct Stem {
 
 /// What [`choose`] asks of the text around a stem.
 struct Around<C, S> {
-    /// Whether the stem is written in capitals, for the aliases that count
-    /// only so.
-    in_capitals: C,
+    /// Whether the stem is written as a Latin alias's case rule asks.
+    written_as: C,
     /// Whether a partial name of this person here is not part of another
     /// person's name (see `NameParts::fit`).
     stands_alone: S,
@@ -494,7 +494,7 @@ fn choose(
     pattern: usize,
     stem: Stem,
     score: f32,
-    around: Around<impl Fn() -> bool, impl Fn(u32) -> bool>,
+    around: Around<impl Fn(Case) -> bool, impl Fn(u32) -> bool>,
 ) -> Option<Candidate> {
     let table = matcher.table(which);
     let range = table.range(pattern);
@@ -523,7 +523,7 @@ fn choose(
                 });
             }
             _ if weak && !named.contains(entry.target) => continue,
-            _ if entry.caps && !(around.in_capitals)() => continue,
+            _ if entry.case != Case::Any && !(around.written_as)(entry.case) => continue,
             _ => return Some(make(entry, score)),
         }
     }
@@ -768,11 +768,7 @@ fn choose_letters(
         let word = start..start + 3 * stem.word_end;
         let stem_end = start + 3 * stem.end;
         let around = Around {
-            in_capitals: || {
-                piece
-                    .get(..3 * stem.end)
-                    .is_some_and(latin::written_in_capitals)
-            },
+            written_as: |case: Case| piece.get(..3 * stem.end).is_some_and(|t| case.fits(t)),
             stands_alone: |person| {
                 let parts = &matcher.name_parts;
                 parts.fit(matcher, &state.named, person, text, word.clone(), stem_end)

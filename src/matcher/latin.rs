@@ -11,6 +11,10 @@
 //!   with at most [`CAPS_MAX`] letters (US, UN, UK, EU, AFP, DPRK) matches
 //!   only text written in capitals: "us" and "un" are English words, and a
 //!   line of English prose must not light up.
+//! - **English words need a capital.** An alias that is a common word
+//!   (West, Lot, Malé, LeT) fires only where the entity was named before,
+//!   as every common-word alias, and then only written with a capital:
+//!   "let" and "male" are words, not names.
 //! - **Hyphenated suffixes.** A Bengali suffix chain may follow the name
 //!   directly (DPRKএর, TPUSAর) or after a hyphen (DPRK-এর); the hyphen
 //!   belongs to the suffix span. The hyphen rule applies to Bengali names
@@ -43,6 +47,39 @@ pub fn needs_capitals(alias: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || c == '.' || c == ' ')
 }
 
+/// How a Latin alias must be written in the text to count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Case {
+    /// Any way: the match key is case-folded.
+    Any,
+    /// In capitals only (a short abbreviation, see [`needs_capitals`]).
+    Capitals,
+    /// With a capital somewhere (an alias that is an English word).
+    Capitalized,
+}
+
+impl Case {
+    /// The case rule of a Latin alias that is, or is not, a common word.
+    pub(crate) fn of_alias(alias: &str, common_word: bool) -> Case {
+        if needs_capitals(alias) {
+            Case::Capitals
+        } else if common_word {
+            Case::Capitalized
+        } else {
+            Case::Any
+        }
+    }
+
+    /// True when `text` is written as this rule asks.
+    pub(crate) fn fits(self, text: &str) -> bool {
+        match self {
+            Case::Any => true,
+            Case::Capitals => written_in_capitals(text),
+            Case::Capitalized => text.chars().any(char::is_uppercase),
+        }
+    }
+}
+
 /// True when every letter of `text` is a capital.
 ///
 /// ```
@@ -64,4 +101,27 @@ pub fn written_in_capitals(text: &str) -> bool {
 /// ```
 pub fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_case_rule_follows_the_alias() {
+        assert_eq!(Case::of_alias("DPRK", false), Case::Capitals);
+        assert_eq!(Case::of_alias("DPRK", true), Case::Capitals);
+        assert_eq!(Case::of_alias("LeT", true), Case::Capitalized);
+        assert_eq!(Case::of_alias("Russia", false), Case::Any);
+        for (case, text, fits) in [
+            (Case::Any, "russia", true),
+            (Case::Capitals, "DPRK", true),
+            (Case::Capitals, "Dprk", false),
+            (Case::Capitalized, "LeT", true),
+            (Case::Capitalized, "Male", true),
+            (Case::Capitalized, "male", false),
+        ] {
+            assert_eq!(case.fits(text), fits, "{case:?} {text}");
+        }
+    }
 }

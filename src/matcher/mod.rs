@@ -123,13 +123,13 @@ pub struct Matcher {
 pub(crate) struct Entry {
     target: u32,
     kind: MatchKind,
-    /// A short Latin abbreviation: the text must be in capitals.
-    caps: bool,
+    /// How the text must be written (Latin aliases).
+    case: latin::Case,
 }
 
 impl Entry {
-    pub(crate) fn new(target: u32, kind: MatchKind, caps: bool) -> Self {
-        Entry { target, kind, caps }
+    pub(crate) fn new(target: u32, kind: MatchKind, case: latin::Case) -> Self {
+        Entry { target, kind, case }
     }
 }
 
