@@ -702,6 +702,7 @@ fn lenient_mode_skips_and_reports_bad_rows() {
         &city("x:2", "Y", "ওয়াই", ""),
         &extension("x:3", "তিন"),
         &row(["x:4", "city", "Z", "জেড", "", "", "", "", "", "x:404", "t"]),
+        &row(["x:5", "city", "W", "ডব্লিউ", "", "", "", "", "", "x:2", "t"]),
     ]);
     let gazetteer = Gazetteer::builder()
         .embedded(false)
@@ -710,9 +711,10 @@ fn lenient_mode_skips_and_reports_bad_rows() {
         .build()
         .unwrap();
     let ids: Vec<_> = gazetteer.iter().map(|e| e.id()).collect();
-    assert_eq!(ids, ["x:2", "x:4"]);
-    // The unknown parent is reported and the link dropped.
+    assert_eq!(ids, ["x:2", "x:4", "x:5"]);
+    // The unknown parent is reported and the link dropped; a known one kept.
     assert_eq!(gazetteer.get("x:4").unwrap().parent(), None);
+    assert_eq!(gazetteer.get("x:5").unwrap().parent(), Some("x:2"));
     let found: Vec<_> = gazetteer
         .warnings()
         .iter()

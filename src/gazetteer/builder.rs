@@ -451,7 +451,10 @@ impl Merger {
                 .parent
                 .as_ref()
                 .is_none_or(|parent| self.index.contains_key(&**parent));
-            if let (false, Some(parent)) = (known, entity.parent.take()) {
+            if known {
+                continue;
+            }
+            if let Some(parent) = entity.parent.take() {
                 self.errors.push(LoadError::new(
                     Arc::clone(&origin.parent_at.0),
                     origin.parent_at.1,

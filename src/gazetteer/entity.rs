@@ -221,6 +221,7 @@ impl Entity {
     /// ```
     /// let g = bengali_names::Gazetteer::embedded();
     /// assert_eq!(g.get("iso:BD").unwrap().parent(), None);
+    /// assert_eq!(g.get("tz:Asia/Dhaka").unwrap().parent(), Some("iso:BD"));
     /// ```
     pub fn parent(&self) -> Option<&str> {
         self.parent.as_deref()
