@@ -613,6 +613,16 @@ fn a_latin_alias_that_is_an_english_word_needs_a_capital_and_a_named_entity() {
 }
 
 #[test]
+fn places_of_bangladesh_and_india_take_spelling_variants() {
+    check_shipped(&[
+        // The source spells কেরাণীগঞ্জ; papers print ন.
+        ("কেরানীগঞ্জে আগুন", &[("কেরানীগঞ্জে", "bd:upz:367")]),
+        // Elsewhere a subdivision is matched as spelt: ওয়েলশ is "Welsh".
+        ("ওয়েলশ ভাষায় লেখা", &[]),
+    ]);
+}
+
+#[test]
 fn a_name_that_starts_with_a_common_word_keeps_its_suffix() {
     // ভার "burden" + তে, ই + রা + কে: readings the name's own letters
     // would have to be split for.

@@ -13,7 +13,7 @@ use super::mention::{EntityInfo, MatchKind};
 use super::tail::{SuffixError, Suffixes};
 use super::variant::{self, Level};
 use super::{latin, partial, Entry, Matcher, Table};
-use crate::{Gazetteer, Kind, NameField, Normalizer};
+use crate::{Gazetteer, Kind, Normalizer};
 
 /// Why a matcher could not be built.
 ///
@@ -113,7 +113,8 @@ impl MatcherBuilder {
 
     /// Search for spelling variants where no exact alias is found (on by
     /// default). Loose variants need an alias of at least 3 letters and
-    /// are not used for subdivisions; skeletons only for people, cities and
+    /// are used for subdivisions only in Bangladesh and India (whose
+    /// names Bengali text spells in more ways); skeletons only for people, cities and
     /// countries, with at least 5 letters (4 for a multi-word name). Common
     /// words never get variants, and a word of the text spelt as a common
     /// word is never read as one.
@@ -388,7 +389,11 @@ impl MatcherBuilder {
                     }
                 }
                 if self.variants && !weak {
-                    add_variants(sink, entity.kind(), field, key, target);
+                    let loose = match entity.kind() {
+                        Kind::Subdivision => in_bengali_country(gazetteer, entity),
+                        _ => true,
+                    };
+                    add_variants(sink, entity.kind(), loose, key, target);
                 }
             }
         }
@@ -476,11 +481,29 @@ impl Folds {
     }
 }
 
-/// Adds the variant keys of one Bengali alias, within the precision guards.
-fn add_variants(sink: &mut impl Sink, kind: Kind, field: NameField, key: &[u8], target: u32) {
-    debug_assert!(!field.is_latin());
+/// True for a place in Bangladesh or India, whose names Bengali text spells
+/// in more ways than one (কেরানীগঞ্জ for the source's কেরাণীগঞ্জ, উড়িষ্যা).
+fn in_bengali_country(gazetteer: &Gazetteer, entity: &crate::Entity) -> bool {
+    let mut at = entity;
+    // Parent chains are short (upazila, district, division, country); the
+    // bound only guards against a cycle in a user's file.
+    for _ in 0..8 {
+        if at.kind() == Kind::Country {
+            return matches!(at.code(), Some("BD" | "IN"));
+        }
+        match at.parent().and_then(|id| gazetteer.get(id)) {
+            Some(parent) => at = parent,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Adds the variant keys of one Bengali alias, within the precision guards:
+/// `loose` says whether the entity takes loose variants at all.
+fn add_variants(sink: &mut impl Sink, kind: Kind, loose: bool, key: &[u8], target: u32) {
     let entry = Entry::new(target, MatchKind::Variant, latin::Case::Any);
-    if kind != Kind::Subdivision && variant::letters(key) >= LOOSE_MIN_LETTERS {
+    if loose && variant::letters(key) >= LOOSE_MIN_LETTERS {
         let (folded, open_end) = variant::fold_alias(Level::Loose, key);
         sink.add(Group::Loose, &folded, entry, false, open_end);
     }
