@@ -680,16 +680,14 @@ def build_bangladesh(cache: Path, common: set[str]) -> list[Entity]:
             e.add_en(f"{name_en} {des_en}")
             by_key[(level, r["id"])] = e
             out.append(e)
-    # The Bengali designator form is added only where the bare name needs it: when
-    # the name is a common word (it must not fire alone), or for a unit that shares
-    # its name with a higher one listed before it (the bare name picks that one).
-    # Elsewhere the bare alias finds the name and the mention's span stops before
-    # the designator, as news NER corpora tag it ("হাতীবান্ধা" in "হাতীবান্ধা উপজেলার").
-    seen_bare: set[str] = set()
-    for e, designated, base in designated_bn:
-        if base in common or base in seen_bare:
-            e.add_bn(designated)
-        seen_bare.add(base)
+    # Every unit also gets its Bengali designator form: where the bare name is a common
+    # word it is the only alias that fires alone, and where another entity has the bare
+    # name (a higher unit listed before, a hand-written place such as Dhaka's Mirpur) the
+    # longer alias picks the unit ("কুষ্টিয়ার মিরপুর উপজেলা"). The mention's span still
+    # stops before the designator, as news NER corpora tag it ("হাতীবান্ধা" in
+    # "হাতীবান্ধা উপজেলার").
+    for e, designated, _base in designated_bn:
+        e.add_bn(designated)
     district_names = {e.name_en: e for (lvl, _), e in by_key.items() if lvl == "dist"}
     division_names = {e.name_en: e for (lvl, _), e in by_key.items() if lvl == "div"}
     for f in geo["features"]:
