@@ -613,6 +613,28 @@ fn a_latin_alias_that_is_an_english_word_needs_a_capital_and_a_named_entity() {
 }
 
 #[test]
+fn a_place_name_before_a_shared_surname_is_a_given_name() {
+    check_shipped(&[
+        ("অভিনেত্রী বনানী চৌধুরী এলেন", &[]),
+        ("বনানী চৌধুরীর ছবি", &[]),
+        ("বনানীতে আগুন লেগেছে", &[("বনানীতে", "place:bd-banani")]),
+        ("বনানী কবরস্থানে দাফন", &[("বনানী", "place:bd-banani")]),
+    ]);
+}
+
+#[test]
+fn a_designator_picks_the_unit_that_shares_a_name() {
+    check_shipped(&[
+        // Dhaka's Mirpur by default; Kushtia's upazila where it says so.
+        ("মিরপুরে টেস্ট হবে", &[("মিরপুরে", "place:bd-mirpur")]),
+        (
+            "কুষ্টিয়ার মিরপুর উপজেলা পরিষদ",
+            &[("কুষ্টিয়ার", "iso:BD-30"), ("মিরপুর", "bd:upz:199")],
+        ),
+    ]);
+}
+
+#[test]
 fn places_of_bangladesh_and_india_take_spelling_variants() {
     check_shipped(&[
         // The source spells কেরাণীগঞ্জ; papers print ন.

@@ -433,8 +433,18 @@ impl Block<'_> {
             Around {
                 written_as: |case: Case| self.written_as(start..stem_end, case),
                 stands_alone: |person| self.stands_alone(person, start..end, stem_end),
+                before_shared_part: || self.before_shared_part(start..end),
             },
         )
+    }
+
+    fn before_shared_part(&self, word: Range<usize>) -> bool {
+        let (encoder, display) = (&self.matcher.encoder, self.display);
+        let end = self.key.span_to_display(encoder, display, word).end;
+        let matcher = self.matcher;
+        matcher
+            .name_parts
+            .shared_part_after(matcher, self.around, self.offset + end)
     }
 
     fn stands_alone(&self, person: u32, word: Range<usize>, stem_end: usize) -> bool {
@@ -476,12 +486,15 @@ struct Stem {
 }
 
 /// What [`choose`] asks of the text around a stem.
-struct Around<C, S> {
+struct Around<C, S, P> {
     /// Whether the stem is written as a Latin alias's case rule asks.
     written_as: C,
     /// Whether a partial name of this person here is not part of another
     /// person's name (see `NameParts::fit`).
     stands_alone: S,
+    /// Whether a name part many people share follows the word (see
+    /// `NameParts::shared_part_after`).
+    before_shared_part: P,
 }
 
 /// The entry of pattern `pattern` of `which` that `stem` names, given who
@@ -494,7 +507,7 @@ fn choose(
     pattern: usize,
     stem: Stem,
     score: f32,
-    around: Around<impl Fn(Case) -> bool, impl Fn(u32) -> bool>,
+    around: Around<impl Fn(Case) -> bool, impl Fn(u32) -> bool, impl Fn() -> bool>,
 ) -> Option<Candidate> {
     let table = matcher.table(which);
     let range = table.range(pattern);
@@ -523,6 +536,14 @@ fn choose(
                 });
             }
             _ if weak && !named.contains(entry.target) => continue,
+            // বনানী চৌধুরী is a woman, not Dhaka's Banani.
+            MatchKind::Exact | MatchKind::Variant
+                if stem.end == stem.word_end
+                    && is_place(matcher, entry.target)
+                    && (around.before_shared_part)() =>
+            {
+                continue
+            }
             _ if entry.case != Case::Any && !(around.written_as)(entry.case) => continue,
             _ => return Some(make(entry, score)),
         }
@@ -532,6 +553,13 @@ fn choose(
 
 /// Score of a partial-name mention.
 const PARTIAL_SCORE: f32 = 0.85;
+
+/// A city, subdivision or region: places whose names are also given names.
+fn is_place(matcher: &Matcher, target: u32) -> bool {
+    matcher
+        .entity_at(target)
+        .is_some_and(|e| matches!(e.kind(), Kind::City | Kind::Subdivision | Kind::Region))
+}
 
 /// Searches one block (at most [`BLOCK`] bytes), calling `emit` with each
 /// mention in order; spans are relative to the block.
@@ -772,6 +800,11 @@ fn choose_letters(
             stands_alone: |person| {
                 let parts = &matcher.name_parts;
                 parts.fit(matcher, &state.named, person, text, word.clone(), stem_end)
+            },
+            before_shared_part: || {
+                matcher
+                    .name_parts
+                    .shared_part_after(matcher, text, word.end)
             },
         };
         let best = choose(

@@ -79,6 +79,22 @@ impl NameParts {
         NameParts(parts)
     }
 
+    /// Whether the word after `word_end` in `text` is a name part that
+    /// many people share, perhaps inflected (চৌধুরী, আক্তার, খানের): a
+    /// place name before it is somebody's given name (বনানী চৌধুরী).
+    pub(crate) fn shared_part_after(&self, matcher: &Matcher, text: &str, word_end: usize) -> bool {
+        let Some(word) = word_after(text, word_end).and_then(|next| text.get(next)) else {
+            return false;
+        };
+        let mut folded = Vec::new();
+        key::fold_into(word, &mut folded);
+        let common = matcher.suffixes.common_words();
+        (1..=folded.len()).any(|end| match (folded.get(..end), folded.get(end..)) {
+            (Some(part), Some(rest)) => common.is_name_part(part) && matcher.suffixes.accepts(rest),
+            _ => false,
+        })
+    }
+
     /// Whether a partial name of `target` over `word` of `text` (display
     /// text; the stem ends at `stem_end`) may stand for that person: false
     /// when the run of name parts it belongs to holds a part of another
