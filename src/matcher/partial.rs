@@ -86,11 +86,12 @@ impl NameParts {
         let Some(word) = word_after(text, word_end).and_then(|next| text.get(next)) else {
             return false;
         };
-        let mut folded = Vec::new();
-        key::fold_into(word, &mut folded);
+        let (mut letters, mut folded) = ([0; 24], Vec::new());
+        let bytes = word_key(matcher, word, &mut letters, &mut folded);
         let common = matcher.suffixes.common_words();
-        (1..=folded.len()).any(|end| match (folded.get(..end), folded.get(end..)) {
-            (Some(part), Some(rest)) => common.is_name_part(part) && matcher.suffixes.accepts(rest),
+        // The suffix test first: most splits leave no suffix chain.
+        (1..=bytes.len()).any(|end| match (bytes.get(..end), bytes.get(end..)) {
+            (Some(part), Some(rest)) => matcher.suffixes.accepts(rest) && common.is_name_part(part),
             _ => false,
         })
     }
@@ -151,17 +152,8 @@ impl NameParts {
         let Some(word) = word else {
             return Beside::Other;
         };
-        // Nearly every word is Bengali letters of one key byte each, which
-        // the encoder reads without the general fold.
-        let mut letters = [0; 24];
-        let mut folded = Vec::new();
-        let bytes = match matcher.encoder.tail_key(word, 0, &mut letters) {
-            Some(key) if 3 * key.len() == word.len() => key,
-            _ => {
-                key::fold_into(word, &mut folded);
-                folded.as_slice()
-            }
-        };
+        let (mut letters, mut folded) = ([0; 24], Vec::new());
+        let bytes = word_key(matcher, word, &mut letters, &mut folded);
         let common = matcher.suffixes.common_words();
         if common.contains(bytes) && !common.is_name_part(bytes) {
             return Beside::Other;
@@ -259,6 +251,24 @@ fn word_after(text: &str, at: usize) -> Option<Range<usize>> {
         .map(char::len_utf8)
         .sum();
     (start > at && len > 0).then_some(start..start + len)
+}
+
+/// The match key of one word: in `letters` when it is Bengali letters of
+/// one key byte each (nearly every word, read without the general fold),
+/// else folded into `folded`.
+fn word_key<'b>(
+    matcher: &Matcher,
+    word: &str,
+    letters: &'b mut [u8; 24],
+    folded: &'b mut Vec<u8>,
+) -> &'b [u8] {
+    match matcher.encoder.tail_key(word, 0, letters) {
+        Some(key) if 3 * key.len() == word.len() => key,
+        _ => {
+            key::fold_into(word, folded);
+            folded.as_slice()
+        }
+    }
 }
 
 /// The token before `at` past one or more spaces, and perhaps a `.` right
