@@ -83,11 +83,29 @@ impl NameParts {
     /// many people share, perhaps inflected (চৌধুরী, আক্তার, খানের): a
     /// place name before it is somebody's given name (বনানী চৌধুরী).
     pub(crate) fn shared_part_after(&self, matcher: &Matcher, text: &str, word_end: usize) -> bool {
-        let Some(word) = word_after(text, word_end).and_then(|next| text.get(next)) else {
+        // Only a space joins the parts of a name; most places are followed
+        // by something else, or by a word of one-byte letters read here.
+        let spaces = text
+            .as_bytes()
+            .get(word_end..)
+            .map_or(0, |rest| rest.iter().take_while(|&&b| b == b' ').count());
+        if spaces == 0 {
             return false;
-        };
+        }
         let (mut letters, mut folded) = ([0; 24], Vec::new());
-        let bytes = word_key(matcher, word, &mut letters, &mut folded);
+        let bytes: &[u8] = match matcher
+            .encoder
+            .tail_key(text, word_end + spaces, &mut letters)
+        {
+            Some(key) => key,
+            None => {
+                let Some(word) = word_after(text, word_end).and_then(|next| text.get(next)) else {
+                    return false;
+                };
+                key::fold_into(word, &mut folded);
+                &folded
+            }
+        };
         let common = matcher.suffixes.common_words();
         // The suffix test first: most splits leave no suffix chain.
         (1..=bytes.len()).any(|end| match (bytes.get(..end), bytes.get(end..)) {

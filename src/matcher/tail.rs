@@ -280,12 +280,13 @@ impl Suffixes {
         // reads; another split only where a suffix can start.
         !(1..=token.len()).filter(|&end| end != stem).any(|end| {
             let name_reads_so =
-                end > stem || token.get(end..stem).is_some_and(|own| self.accepts(own));
+                || end > stem || token.get(end..stem).is_some_and(|own| self.accepts(own));
             match (token.get(..end), token.get(end..)) {
-                (Some(word), Some(rest)) if name_reads_so => {
+                (Some(word), Some(rest)) => {
                     (rest.is_empty() || !self.starting(rest).is_empty())
                         && self.accepts(rest)
                         && self.words.contains(word)
+                        && name_reads_so()
                 }
                 _ => false,
             }
