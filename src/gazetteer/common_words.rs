@@ -35,6 +35,11 @@ impl CommonWords {
         self.name_parts.contains(key)
     }
 
+    /// The common words glossed as person-name parts (match keys).
+    pub(crate) fn name_parts(&self) -> impl Iterator<Item = &[u8]> {
+        self.name_parts.iter().map(|part| &**part)
+    }
+
     /// How many distinct words the set holds.
     pub fn len(&self) -> usize {
         self.words.len()

@@ -44,7 +44,12 @@ pub(crate) fn parts(key: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ {
 /// keys. The gazetteer's people add their own parts through the partial
 /// entries of the exact table.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct NameParts(FxHashSet<Box<[u8]>>);
+pub(crate) struct NameParts {
+    parts: FxHashSet<Box<[u8]>>,
+    /// Bit per key byte: a name part many people share (a common word
+    /// glossed `name part`) starts with it. Most words after a place do not.
+    shared_first: [u64; 4],
+}
 
 /// How many words on each side of a partial name [`NameParts::fit`] reads
 /// at most: more than a name has (and a bound on the work, where a line
@@ -76,7 +81,18 @@ impl NameParts {
                 parts.insert(part.into());
             }
         }
-        NameParts(parts)
+        let mut shared_first = [0u64; 4];
+        for part in common.name_parts() {
+            if let Some(&b) = part.first() {
+                if let Some(word) = shared_first.get_mut(usize::from(b >> 6)) {
+                    *word |= 1 << (b & 63);
+                }
+            }
+        }
+        NameParts {
+            parts,
+            shared_first,
+        }
     }
 
     /// Whether the word after `word_end` in `text` is a name part that
@@ -92,6 +108,17 @@ impl NameParts {
         if spaces == 0 {
             return false;
         }
+        // A Bengali letter's key byte straight from its UTF-8 (K6), where no
+        // fold changes it (not ৎ ৰ ৱ): the word cannot be a shared part
+        // unless one starts with it.
+        let at = word_end + spaces;
+        if let Some(&[0xE0, b1 @ (0xA6 | 0xA7), b2]) = text.as_bytes().get(at..at + 3) {
+            let byte = 0x80 | ((b1 & 1) << 6) | (b2 & 0x3F);
+            let folds = matches!((b1, b2), (0xA7, 0x8E | 0xB0 | 0xB1));
+            if !folds && !self.shared_first_byte(byte) {
+                return false;
+            }
+        }
         let (mut letters, mut folded) = ([0; 24], Vec::new());
         let bytes: &[u8] = match matcher
             .encoder
@@ -106,12 +133,21 @@ impl NameParts {
                 &folded
             }
         };
+        if !bytes.first().is_some_and(|&b| self.shared_first_byte(b)) {
+            return false;
+        }
         let common = matcher.suffixes.common_words();
         // The suffix test first: most splits leave no suffix chain.
         (1..=bytes.len()).any(|end| match (bytes.get(..end), bytes.get(end..)) {
             (Some(part), Some(rest)) => matcher.suffixes.accepts(rest) && common.is_name_part(part),
             _ => false,
         })
+    }
+
+    fn shared_first_byte(&self, byte: u8) -> bool {
+        self.shared_first
+            .get(usize::from(byte >> 6))
+            .is_some_and(|word| word >> (byte & 63) & 1 != 0)
     }
 
     /// Whether a partial name of `target` over `word` of `text` (display
@@ -195,8 +231,12 @@ impl NameParts {
             });
         }
         if what == Beside::Other
-            && (1..=bytes.len())
-                .any(|end| stems(end) && bytes.get(..end).is_some_and(|part| self.0.contains(part)))
+            && (1..=bytes.len()).any(|end| {
+                stems(end)
+                    && bytes
+                        .get(..end)
+                        .is_some_and(|part| self.parts.contains(part))
+            })
         {
             what = Beside::Foreign;
         }
