@@ -325,6 +325,9 @@ impl MatcherBuilder {
         let mut folded = Key::default();
         for (index, entity) in (first..).zip(entities) {
             let target = u32::try_from(index).unwrap_or(u32::MAX);
+            // Decided once per entity: the walk up its parents is the same
+            // for every one of its names.
+            let loose = entity.kind() != Kind::Subdivision || in_bengali_country(gazetteer, entity);
             for (field, name) in entity.names() {
                 if field.is_demonym() && !self.demonyms {
                     continue;
@@ -389,10 +392,6 @@ impl MatcherBuilder {
                     }
                 }
                 if self.variants && !weak {
-                    let loose = match entity.kind() {
-                        Kind::Subdivision => in_bengali_country(gazetteer, entity),
-                        _ => true,
-                    };
                     add_variants(sink, entity.kind(), loose, key, target);
                 }
             }

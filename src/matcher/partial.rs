@@ -108,17 +108,6 @@ impl NameParts {
         if spaces == 0 {
             return false;
         }
-        // A Bengali letter's key byte straight from its UTF-8 (K6), where no
-        // fold changes it (not ৎ ৰ ৱ): the word cannot be a shared part
-        // unless one starts with it.
-        let at = word_end + spaces;
-        if let Some(&[0xE0, b1 @ (0xA6 | 0xA7), b2]) = text.as_bytes().get(at..at + 3) {
-            let byte = 0x80 | ((b1 & 1) << 6) | (b2 & 0x3F);
-            let folds = matches!((b1, b2), (0xA7, 0x8E | 0xB0 | 0xB1));
-            if !folds && !self.shared_first_byte(byte) {
-                return false;
-            }
-        }
         let (mut letters, mut folded) = ([0; 24], Vec::new());
         let bytes: &[u8] = match matcher
             .encoder
@@ -133,6 +122,7 @@ impl NameParts {
                 &folded
             }
         };
+        // The word cannot be a shared part unless one starts with its letter.
         if !bytes.first().is_some_and(|&b| self.shared_first_byte(b)) {
             return false;
         }
