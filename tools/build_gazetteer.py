@@ -79,6 +79,27 @@ NOT_COUNTRIES |= {"Q" + c for c in "MNOPQRSTUVWXYZ"} | {"X" + c for c in "ABCDEF
 INCLUDE_KOSOVO = True
 EXPECTED_ISO_COUNTRIES = 249
 
+# The name English-language news gives a country where CLDR's display name is not it
+# (CLDR's name stays an alias). "St." and "&" are spelt out in every country name.
+NEWS_NAMES_EN = {
+    "CD": "Democratic Republic of the Congo",
+    "CG": "Republic of the Congo",
+    "CI": "Ivory Coast",
+    "CZ": "Czech Republic",
+    "HK": "Hong Kong",
+    "MM": "Myanmar",
+    "MO": "Macau",
+    "PS": "Palestine",
+    "TR": "Turkey",
+}
+
+
+def news_name_en(code: str, cldr: str) -> str:
+    """The English name news gives the country `code`, CLDR's being `cldr`."""
+    name = NEWS_NAMES_EN.get(code, cldr)
+    return re.sub(r"^St\. ", "Saint ", name).replace(" & ", " and ")
+
+
 # CLDR numeric macro-regions kept as kind `region` (places that news writes about).
 # Left out: 001 World (not a place to match), 021 Northern America (a UN statistical
 # grouping; news says North America, 003), QO Outlying Oceania (private-use statistical
@@ -464,8 +485,11 @@ def build_countries_regions(cache: Path, common: set[str]) -> tuple[list[Entity]
             continue
         if code not in bn:
             sys.exit(f"build_gazetteer: territory {code} has no Bengali name in CLDR")
-        e = Entity(eid, kind, clean(en[code]), clean(bn[code]), code=code,
-                   source="cldr-48")
+        name_en = clean(en[code])
+        if kind == "country":
+            name_en = news_name_en(code, name_en)
+        e = Entity(eid, kind, name_en, clean(bn[code]), code=code, source="cldr-48")
+        e.add_en(clean(en[code]))
         # -alt-short / -alt-variant (and the other -alt- forms, e.g. IO-alt-chagos).
         for k in sorted(bn):
             if k.startswith(code + "-alt-"):
@@ -474,7 +498,8 @@ def build_countries_regions(cache: Path, common: set[str]) -> tuple[list[Entity]
         for k in sorted(en):
             if k.startswith(code + "-alt-"):
                 e.add_en(en[k], paren_stripped(clean(en[k])), *paren_content(clean(en[k]), common))
-        e.add_en(paren_stripped(e.name_en), *paren_content(e.name_en, common))
+        for name in (e.name_en, clean(en[code])):
+            e.add_en(paren_stripped(name), *paren_content(name, common))
         (countries if kind == "country" else regions).append(e)
 
     # Region parents: the nearest containing emitted region (groupings like 003/419 skipped).
