@@ -194,6 +194,85 @@ fn latin_names_with_and_without_suffixes() {
 }
 
 #[test]
+fn an_apostrophe_joins_suffixes_as_a_hyphen_does() {
+    check(&[
+        ("ইইউ’র সঙ্গে", &[("ইইউ’র", "org:eu")]),
+        ("বিবিসি'কে বলেন", &[("বিবিসি'কে", "org:bbc")]),
+        ("BBC’র খবর", &[("BBC’র", "org:bbc")]),
+        ("রাশিয়া’তেই", &[("রাশিয়া’তেই", "iso:RU")]),
+        // Not a suffix chain after it, or nothing: the name alone.
+        ("‘রাশিয়া’ বলেছে", &[("রাশিয়া", "iso:RU")]),
+        ("রাশিয়া’র্স", &[("রাশিয়া", "iso:RU")]),
+        ("রাশিয়া’ র", &[("রাশিয়া", "iso:RU")]),
+        // An opening quote joins nothing.
+        ("রাশিয়া‘র", &[("রাশিয়া", "iso:RU")]),
+    ]);
+}
+
+#[test]
+fn abbreviations_match_with_their_letters_apart() {
+    check(&[
+        ("এফ বি আই তদন্ত", &[("এফ বি আই", "org:fbi")]),
+        ("এফ.বি.আই. তদন্ত", &[("এফ.বি.আই", "org:fbi")]),
+        ("এফ. বি. আই-এর তদন্ত", &[("এফ. বি. আই-এর", "org:fbi")]),
+        ("ই ইউ’র সঙ্গে", &[("ই ইউ’র", "org:eu")]),
+        ("ইউ এস এবং ই ইউ", &[("ইউ এস", "iso:US"), ("ই ইউ", "org:eu")]),
+        ("ডি পি আর কে-র", &[("ডি পি আর কে-র", "iso:KP")]),
+        // Letters apart that spell no abbreviation of the entity.
+        ("এফ বি", &[]),
+    ]);
+}
+
+#[test]
+fn a_shared_name_follows_the_country_the_document_has_named() {
+    // Each text is a document of its own.
+    check(&[
+        ("জর্জিয়ায় ভোট", &[("জর্জিয়ায়", "iso:GE")]),
+        // Someone in the United States, then a state's name.
+        (
+            "ডোনাল্ড ট্রাম্প জর্জিয়ায় গেছেন",
+            &[("ডোনাল্ড ট্রাম্প", "person:test-trump"), ("জর্জিয়ায়", "iso:US-GA")],
+        ),
+        // The pick named before, then a rival's country: the prior stands.
+        (
+            "জর্জিয়া ও যুক্তরাষ্ট্র, জর্জিয়া",
+            &[
+                ("জর্জিয়া", "iso:GE"),
+                ("যুক্তরাষ্ট্র", "iso:US"),
+                ("জর্জিয়া", "iso:GE"),
+            ],
+        ),
+        // An entity named before wins over its country's rivals.
+        (
+            "জর্জিয়া অঙ্গরাজ্য, যুক্তরাষ্ট্র নয়; জর্জিয়ার",
+            &[
+                ("জর্জিয়া অঙ্গরাজ্য", "iso:US-GA"),
+                ("যুক্তরাষ্ট্র", "iso:US"),
+                ("জর্জিয়ার", "iso:US-GA"),
+            ],
+        ),
+        // A sea is in no country: naming Russia leaves it a sea ...
+        (
+            "রাশিয়া ও কৃষ্ণ সাগর",
+            &[("রাশিয়া", "iso:RU"), ("কৃষ্ণ সাগর", "test:black-sea")],
+        ),
+        // ... naming the province itself does not.
+        (
+            "কৃষ্ণ সাগর অঞ্চল, কৃষ্ণ সাগর",
+            &[
+                ("কৃষ্ণ সাগর অঞ্চল", "test:ru-black-sea"),
+                ("কৃষ্ণ সাগর", "test:ru-black-sea"),
+            ],
+        ),
+    ]);
+    // The entity passed over stays an alternative.
+    let text = "ডোনাল্ড ট্রাম্প জর্জিয়ায় গেছেন";
+    let hit = matcher().find_iter(text).nth(1).unwrap();
+    let alternatives: Vec<_> = hit.alternatives().iter().map(|e| e.id()).collect();
+    assert_eq!(alternatives, ["iso:GE"]);
+}
+
+#[test]
 fn short_abbreviations_need_capitals_and_word_boundaries() {
     check(&[
         ("US ও UN", &[("US", "iso:US"), ("UN", "org:un")]),

@@ -45,7 +45,9 @@
 //!
 //! So curated news entities beat countries, countries beat cities and
 //! cities beat subdivisions, and a country always beats a macro-region:
-//! আমেরিকা is the United States, not CLDR's Americas (019).
+//! আমেরিকা is the United States, not CLDR's Americas (019). A matcher reads
+//! a shared alias in its document's context as well (see
+//! [`matcher`](crate::matcher#rules)).
 //!
 //! # Common words
 //!

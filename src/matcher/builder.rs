@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::path::Path;
 
+use super::acronym::{self, LetterKeys};
 use super::automaton::{AutomatonError, KeyAutomaton};
 use super::encode::{Encoder, Key};
 use super::mention::{EntityInfo, MatchKind};
@@ -226,6 +227,9 @@ impl MatcherBuilder {
                         entity.name_en(),
                         entity.name_bn(),
                         entity.code(),
+                        country_of(gazetteer, entity)
+                            .and_then(|c| gazetteer.index_of(c.id()))
+                            .and_then(|i| u32::try_from(i).ok()),
                     )
                 })
                 .collect()
@@ -323,11 +327,21 @@ impl MatcherBuilder {
         sink: &mut impl Sink,
     ) {
         let mut folded = Key::default();
+        let normalizer = Normalizer::new();
+        let letters = LetterKeys::new(|name| {
+            folded.encode_bytes(encoder, &normalizer.normalize_str(name));
+            folded.bytes().to_vec()
+        });
         for (index, entity) in (first..).zip(entities) {
             let target = u32::try_from(index).unwrap_or(u32::MAX);
             // Decided once per entity: the walk up its parents is the same
             // for every one of its names.
             let loose = entity.kind() != Kind::Subdivision || in_bengali_country(gazetteer, entity);
+            let abbreviations: Vec<&str> = entity
+                .names()
+                .filter(|(field, name)| field.is_latin() && acronym::is_abbreviation(name))
+                .map(|(_, name)| name)
+                .collect();
             for (field, name) in entity.names() {
                 if field.is_demonym() && !self.demonyms {
                     continue;
@@ -378,6 +392,13 @@ impl MatcherBuilder {
                 );
                 if field.is_latin() || field.is_demonym() {
                     continue;
+                }
+                for latin in &abbreviations {
+                    for apart in letters.apart(key, latin) {
+                        let entry = Entry::new(target, MatchKind::Exact, latin::Case::Any);
+                        let weak = gazetteer.is_common_word_key(&apart);
+                        sink.add(Group::Exact, &apart, entry, weak, false);
+                    }
                 }
                 if partials {
                     for range in partial::parts(folded.bytes()) {
@@ -483,19 +504,24 @@ impl Folds {
 /// True for a place in Bangladesh or India, whose names Bengali text spells
 /// in more ways than one (কেরানীগঞ্জ for the source's কেরাণীগঞ্জ, উড়িষ্যা).
 fn in_bengali_country(gazetteer: &Gazetteer, entity: &crate::Entity) -> bool {
+    country_of(gazetteer, entity).is_some_and(|c| matches!(c.code(), Some("BD" | "IN")))
+}
+
+/// The country `entity` lies in, by its parents (itself for a country).
+fn country_of<'g>(
+    gazetteer: &'g Gazetteer,
+    entity: &'g crate::Entity,
+) -> Option<&'g crate::Entity> {
     let mut at = entity;
     // Parent chains are short (upazila, district, division, country); the
     // bound only guards against a cycle in a user's file.
     for _ in 0..8 {
         if at.kind() == Kind::Country {
-            return matches!(at.code(), Some("BD" | "IN"));
+            return Some(at);
         }
-        match at.parent().and_then(|id| gazetteer.get(id)) {
-            Some(parent) => at = parent,
-            None => return false,
-        }
+        at = gazetteer.get(at.parent()?)?;
     }
-    false
+    None
 }
 
 /// Adds the variant keys of one Bengali alias, within the precision guards:

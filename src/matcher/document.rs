@@ -383,14 +383,17 @@ impl Block<'_> {
         ) {
             return None;
         }
-        // DPRK-এর: a hyphen (folded to a space) and then only suffixes.
-        if tail_end == end && bytes.get(end) == Some(&b' ') {
-            let hyphen = self
+        // DPRK-এর, ইইউ’র: a hyphen (folded to a space) or an apostrophe,
+        // and then only suffixes.
+        // The key writes a hyphen between words as a space, ’ as OTHER.
+        let may_join = |b: u8| matches!(b, b' ' | b'\'' | crate::normalize::key::OTHER);
+        if tail_end == end && bytes.get(end).copied().is_some_and(may_join) {
+            let joined = self
                 .display
                 .get(self.key.origin(&self.matcher.encoder, self.display, end)..)
                 .and_then(|rest| rest.chars().next())
-                .is_some_and(latin::is_hyphen);
-            if hyphen {
+                .is_some_and(latin::joins_suffix);
+            if joined {
                 let next_end = token_end(end + 1);
                 let next = bytes.get(end + 1..next_end).unwrap_or_default();
                 if !next.is_empty() && self.matcher.suffixes.accepts(next) {
@@ -522,8 +525,16 @@ fn choose(
         kind: entry.kind,
         score,
     };
+    // The prior's pick among the entries that pass, unless the document
+    // has named another one, or something in another one's country and
+    // nothing in the pick's (পাঞ্জাব after লাহোর is Pakistan's). A pick in
+    // no country (a sea, a continent) gives way only to an entity named
+    // before: the Red Sea stays a sea after a mention of Egypt.
+    let mut pick: Option<&Entry> = None;
     for entry in entries {
         match entry.kind {
+            // Name parts rank last: after a pick they are alternatives.
+            MatchKind::Partial if pick.is_some() => break,
             MatchKind::Partial => {
                 let partials = entries.iter().filter(|e| e.kind == MatchKind::Partial);
                 let target = named.only_one(partials.map(|e| e.target))?;
@@ -545,10 +556,42 @@ fn choose(
                 continue
             }
             _ if entry.case != Case::Any && !(around.written_as)(entry.case) => continue,
-            _ => return Some(make(entry, score)),
+            _ if entries.len() == 1 => return Some(make(entry, score)),
+            _ => {
+                let by_country = pick.is_none_or(|p| country_mark(matcher, p.target).is_some());
+                if in_context(matcher, named, entry.target, by_country) {
+                    return Some(make(entry, score));
+                }
+                pick.get_or_insert(entry);
+            }
         }
     }
-    None
+    pick.map(|entry| make(entry, score))
+}
+
+/// What a document records of a mention of `target`: the entity, and
+/// that it has named something in the entity's country.
+fn note_named(matcher: &Matcher, named: &mut Named, target: u32) {
+    named.insert(target);
+    if let Some(mark) = country_mark(matcher, target) {
+        named.insert(mark);
+    }
+}
+
+/// True when the document has named `target` or, if `by_country`,
+/// something in its country.
+fn in_context(matcher: &Matcher, named: &Named, target: u32, by_country: bool) -> bool {
+    named.contains(target)
+        || by_country && country_mark(matcher, target).is_some_and(|m| named.contains(m))
+}
+
+/// The mark [`Named`] keeps for a country named in the document: the
+/// country's number with the top bit set, which no entity's number has
+/// (a matcher of 2³¹ entities would need hundreds of gigabytes).
+fn country_mark(matcher: &Matcher, target: u32) -> Option<u32> {
+    const MARK: u32 = 1 << 31;
+    let country = matcher.entity_at(target)?.country()?;
+    (country < MARK).then_some(country | MARK)
 }
 
 /// Score of a partial-name mention.
@@ -817,7 +860,7 @@ fn choose_letters(
             around,
         )?;
         if best.kind != MatchKind::Partial {
-            state.named.insert(best.target);
+            note_named(matcher, &mut state.named, best.target);
         }
         Some(Found {
             span: 0..3 * best.end,
@@ -865,7 +908,7 @@ fn record(
     best: Candidate,
 ) -> Found {
     if best.kind != MatchKind::Partial {
-        state.named.insert(best.target);
+        note_named(matcher, &mut state.named, best.target);
     }
     let display_span = state
         .key

@@ -359,14 +359,14 @@ impl Encoder {
     }
 
     /// Where the window searched for a key ending at `at` ends: after the
-    /// rest of that token and, when a hyphen follows, the hyphen and the
-    /// token after it (a hyphen may join suffixes: DPRK-এর). Only
-    /// characters of a fast line are read.
+    /// rest of that token and, when a hyphen or an apostrophe follows, it
+    /// and the token after it (they may join suffixes: DPRK-এর, ইইউ’র).
+    /// Only characters of a fast line are read.
     pub(crate) fn window_end(&self, text: &str, at: usize) -> usize {
         let end = self.token_end(text, at);
         match text.get(end..).and_then(|rest| rest.chars().next()) {
-            // The hyphens the tail check looks past.
-            Some(c) if super::latin::is_hyphen(c) => self.token_end(text, end + c.len_utf8()),
+            // What the tail check looks past.
+            Some(c) if super::latin::joins_suffix(c) => self.token_end(text, end + c.len_utf8()),
             _ => end,
         }
     }

@@ -15,10 +15,12 @@
 //!   (West, Lot, Malé, LeT) fires only where the entity was named before,
 //!   as every common-word alias, and then only written with a capital:
 //!   "let" and "male" are words, not names.
-//! - **Hyphenated suffixes.** A Bengali suffix chain may follow the name
-//!   directly (DPRKএর, TPUSAর) or after a hyphen (DPRK-এর); the hyphen
-//!   belongs to the suffix span. The hyphen rule applies to Bengali names
-//!   too (ইউএস-এর), since the next token must be nothing but suffixes.
+//! - **Joined suffixes.** A Bengali suffix chain may follow the name
+//!   directly (DPRKএর, TPUSAর), after a hyphen (DPRK-এর) or after an
+//!   apostrophe (BBC’র, the way news joins a suffix to an abbreviation or
+//!   a foreign name); the hyphen or apostrophe belongs to the suffix span.
+//!   The rule applies to Bengali names too (ইউএস-এর, ইইউ’র), since the next
+//!   token must be nothing but suffixes.
 
 /// Longest all-capitals alias that requires capitals in the text.
 ///
@@ -101,6 +103,22 @@ pub fn written_in_capitals(text: &str) -> bool {
 /// ```
 pub fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// True for the characters that may join a suffix chain to a name: the
+/// hyphens, and the apostrophes ' and ’ (U+2019).
+///
+/// ```
+/// use bengali_names::matcher::latin::joins_suffix;
+/// assert!(joins_suffix('-') && joins_suffix('’') && joins_suffix('\''));
+/// assert!(!joins_suffix('‘') && !joins_suffix('"'));
+/// let m = bengali_names::Matcher::embedded();
+/// let text = "ইইউ’র সঙ্গে";
+/// let hit = m.find_iter(text).next().unwrap();
+/// assert_eq!((&text[hit.span()], &text[hit.suffix_span()]), ("ইইউ’র", "’র"));
+/// ```
+pub fn joins_suffix(c: char) -> bool {
+    is_hyphen(c) || matches!(c, '\'' | '\u{2019}')
 }
 
 #[cfg(test)]

@@ -125,7 +125,13 @@ pub struct EntityInfo {
     ends: [usize; 3],
     kind: Kind,
     has_code: bool,
+    /// The matcher's number of the country the entity lies in (itself for
+    /// a country), [`NO_COUNTRY`] for none.
+    country: u32,
 }
+
+/// [`EntityInfo::country`] of an entity in no known country.
+const NO_COUNTRY: u32 = u32::MAX;
 
 impl fmt::Debug for EntityInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -147,6 +153,7 @@ impl EntityInfo {
         name_en: &str,
         name_bn: &str,
         code: Option<&str>,
+        country: Option<u32>,
     ) -> Self {
         let mut text = String::with_capacity(
             id.len() + name_en.len() + name_bn.len() + code.map_or(0, str::len),
@@ -162,7 +169,14 @@ impl EntityInfo {
             ends,
             kind,
             has_code: code.is_some(),
+            country: country.unwrap_or(NO_COUNTRY),
         }
+    }
+
+    /// The matcher's number of the country the entity lies in, by its
+    /// parents (itself for a country).
+    pub(crate) fn country(&self) -> Option<u32> {
+        (self.country != NO_COUNTRY).then_some(self.country)
     }
 
     /// Bytes on the heap.
@@ -400,7 +414,14 @@ mod tests {
 
     #[test]
     fn entity_info_keeps_its_parts_apart() {
-        let with_code = EntityInfo::new("iso:RU", Kind::Country, "Russia", "রাশিয়া", Some("RU"));
+        let with_code = EntityInfo::new(
+            "iso:RU",
+            Kind::Country,
+            "Russia",
+            "রাশিয়া",
+            Some("RU"),
+            Some(0),
+        );
         assert_eq!(
             (
                 with_code.id(),
@@ -411,13 +432,14 @@ mod tests {
             ("iso:RU", "Russia", "রাশিয়া", Some("RU"))
         );
         // Empty parts and an empty code stay distinct from no code.
-        let bare = EntityInfo::new("x", Kind::City, "", "", None);
+        let bare = EntityInfo::new("x", Kind::City, "", "", None, None);
         assert_eq!(
             (bare.id(), bare.name_en(), bare.name_bn(), bare.code()),
             ("x", "", "", None)
         );
-        let empty_code = EntityInfo::new("y", Kind::City, "Y", "", Some(""));
+        let empty_code = EntityInfo::new("y", Kind::City, "Y", "", Some(""), None);
         assert_eq!((empty_code.name_en(), empty_code.code()), ("Y", Some("")));
         assert!(format!("{bare:?}").contains("name_en: \"\""));
+        assert_eq!((with_code.country(), bare.country()), (Some(0), None));
     }
 }

@@ -40,8 +40,8 @@
 //! 3. **Tail check**, before any choice: the rest of the candidate's token
 //!    must be empty or a chain of Bengali suffixes (`data/suffixes.txt`),
 //!    so a rejected longer alias never hides a valid shorter one. A hyphen
-//!    may join the suffixes (DPRK-এর). Candidates are checked against the
-//!    rules below.
+//!    or an apostrophe may join the suffixes (DPRK-এর, ইইউ’র). Candidates
+//!    are checked against the rules below.
 //! 4. **Leftmost-longest**: at each token start the longest valid stem wins
 //!    (nested names resolve to the longest: ডেমোক্রেটিক পিপলস রিপাবলিক অফ
 //!    কোরিয়ার is one mention); the search goes on after its end. An alias
@@ -57,8 +57,14 @@
 //! - **Latin** aliases are case-insensitive with word boundaries; short
 //!   all-capital abbreviations need capitals ([`latin`]).
 //! - **Ambiguity**: when entities share an alias, the gazetteer's prior
-//!   ([`Gazetteer::prior`]) picks the default; the others are
-//!   [`Mention::alternatives`].
+//!   ([`Gazetteer::prior`]) picks the default, unless the document has
+//!   named another of them, or something in another one's country and
+//!   nothing in the default's (জর্জিয়া after ট্রাম্প is the US state; a
+//!   default in no country, such as a sea, gives way only to an entity
+//!   named before). The others are [`Mention::alternatives`].
+//! - **Abbreviations** spelt letter by letter (এফবিআই, with FBI among the
+//!   entity's Latin names) also match with the letters apart: এফ বি আই,
+//!   এফ.বি.আই, এফ. বি. আই.
 //! - **Variants** (spelling differences) are searched where no exact alias
 //!   is found and score lower; **partial names** (শোইগু) link to a person
 //!   named fully earlier in the same [`Document`]. See the builder.
@@ -66,6 +72,7 @@
 //! Scores: 1.0 exact and Latin, 0.9 loose variant, 0.85 partial name, 0.75
 //! skeleton variant.
 
+mod acronym;
 mod automaton;
 mod builder;
 mod document;
