@@ -708,9 +708,30 @@ fn a_designator_picks_the_unit_that_shares_a_name() {
         ("মিরপুরে টেস্ট হবে", &[("মিরপুরে", "place:bd-mirpur")]),
         (
             "কুষ্টিয়ার মিরপুর উপজেলা পরিষদ",
-            &[("কুষ্টিয়ার", "iso:BD-30"), ("মিরপুর", "bd:upz:199")],
+            &[("কুষ্টিয়ার", "bd:dist:25"), ("মিরপুর", "bd:upz:199")],
         ),
     ]);
+}
+
+#[test]
+fn a_district_of_bangladesh_has_its_current_english_name() {
+    // Bangladesh's own units load before CLDR's subdivisions (whose English
+    // names are the pre-2018 ones) and win the tie of equal priors.
+    let m = Matcher::embedded();
+    for (text, id, name_en) in [
+        ("যশোরে সমাবেশ", "bd:dist:20", "Jashore"),
+        ("বরিশালের নদী", "bd:dist:33", "Barishal"),
+        ("কুমিল্লায় বৃষ্টি", "bd:dist:1", "Cumilla"),
+        ("কক্সবাজারের সৈকত", "bd:dist:9", "Cox's Bazar"),
+        ("চট্টগ্রাম বন্দর", "bd:dist:8", "Chattogram"),
+    ] {
+        let hit = m.find_iter(text).next().unwrap();
+        assert_eq!(
+            (hit.entity().id(), hit.entity().name_en()),
+            (id, name_en),
+            "{text}"
+        );
+    }
 }
 
 #[test]

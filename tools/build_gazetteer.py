@@ -179,6 +179,13 @@ BD_SPELLINGS_HAND = {
     ("dist", "9"): ["Cox's Bazar"], ("dist", "30"): ["Jhalokati"],
     ("dist", "18"): ["Chapai Nawabganj"],
 }
+# Hand-written: the unit's `name_en` where the package's is not the government's 2018
+# spelling that Bangladeshi English-language news uses (or is run together: Coxsbazar);
+# the package's name stays an alias.
+BD_NAMES_EN = {
+    ("div", "1"): "Chattogram", ("div", "4"): "Barishal", ("dist", "33"): "Barishal",
+    ("dist", "1"): "Cumilla", ("dist", "9"): "Cox's Bazar",
+}
 
 # ---------------------------------------------------------------------------------------
 # Common words (data/common_words.txt)
@@ -744,10 +751,15 @@ def build_bangladesh(cache: Path, common: set[str]) -> list[Entity]:
         v.add_en(p["ADM1_EN"])
     for key, names in BD_SPELLINGS_HAND.items():
         by_key[key].add_en(*names)
+    for key, name in BD_NAMES_EN.items():
+        e = by_key[key]
+        e.aliases_en = [a for a in e.aliases_en if fold(a) != fold(name)]
+        e.name_en, old_name = name, e.name_en
+        e.add_en(old_name)
     for (lvl, _), e in by_key.items():
         if lvl in ("div", "dist"):
             des = "Division" if lvl == "div" else "District"
-            e.add_en(*[f"{a} {des}" for a in list(e.aliases_en) if not a.endswith(des)])
+            e.add_en(*[f"{a} {des}" for a in [e.name_en, *e.aliases_en] if not a.endswith(des)])
     return out
 
 

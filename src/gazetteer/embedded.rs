@@ -20,14 +20,18 @@ macro_rules! embed {
     };
 }
 
-/// The gazetteer files, generated ones first. Order matters only for the
-/// order of entities and of messages.
+/// The gazetteer files, generated ones first. Order decides the order of
+/// entities and of messages, and ties of the ambiguity prior (the entity
+/// loaded first wins): Bangladesh's own units come before CLDR's
+/// subdivisions, so a district's bare name (যশোর) is the unit whose English
+/// name is the current one (Jashore), not CLDR 41's (Jessore), and a name a
+/// Bangladeshi upazila shares with a province abroad is the upazila.
 pub(crate) const FILES: &[EmbeddedFile] = &[
     embed!("data/gazetteer/generated/countries.tsv", curated: false),
     embed!("data/gazetteer/generated/regions.tsv", curated: false),
     embed!("data/gazetteer/generated/cities.tsv", curated: false),
-    embed!("data/gazetteer/generated/subdivisions.tsv", curated: false),
     embed!("data/gazetteer/generated/bangladesh.tsv", curated: false),
+    embed!("data/gazetteer/generated/subdivisions.tsv", curated: false),
     embed!("data/gazetteer/people.tsv", curated: true),
     embed!("data/gazetteer/organizations.tsv", curated: true),
     embed!("data/gazetteer/places.tsv", curated: true),
