@@ -763,8 +763,8 @@ fn group_entries<K: Ord>(
 }
 
 /// True when `display` has at least two letters as written that the match
-/// key keeps as letters: Bengali consonants and independent vowels, and
-/// letters or digits of other scripts that fold to key letters (a ligature
+/// key keeps as letters: Bengali consonants, independent vowels and
+/// digits, and letters or digits of other scripts that fold to key letters (a ligature
 /// such as `æ` is one). A letter of a script the key does not spell out
 /// (Samaritan ࠍ) folds to the byte that any other character folds to, so
 /// `þࠍ` would match `þ` followed by any symbol: it counts as no letter. Stops at
@@ -778,6 +778,7 @@ fn two_written_letters(display: &str) -> bool {
                 class,
                 crate::script::BengaliClass::Consonant
                     | crate::script::BengaliClass::IndependentVowel
+                    | crate::script::BengaliClass::Digit
             ),
             None if c.is_ascii() => c.is_ascii_alphanumeric(),
             None if c.is_alphanumeric() => {
@@ -805,6 +806,10 @@ mod tests {
             ("কা", false),
             ("A.", false),
             ("A.B", true),
+            // Digits count as ASCII ones do: জি-২০ is G20.
+            ("জি-২০", true),
+            ("G2", true),
+            ("২", false),
             // Samaritan letters are not in the key: þ alone is left.
             ("\u{FE}\u{80D}", false),
             ("\u{FE}b", true),

@@ -102,11 +102,14 @@ fn is_word(byte: u8) -> bool {
     crate::normalize::key::is_word_byte(byte)
 }
 
-/// Number of letters (consonants and independent vowels, Bengali or
-/// ASCII) in a key: the precision guards count these.
+/// Number of letters (consonants and independent vowels) and digits,
+/// Bengali or ASCII, in a key: the precision guards count these (জি-২০ for
+/// the G20 is as long as G20).
 pub(crate) fn letters(key: &[u8]) -> usize {
     key.iter()
-        .filter(|&&b| is_letter(b) || b.is_ascii_alphanumeric())
+        .filter(|&&b| {
+            is_letter(b) || class(b) == Some(BengaliClass::Digit) || b.is_ascii_alphanumeric()
+        })
         .count()
 }
 
