@@ -15,9 +15,10 @@ Formats, chosen by file name:
 - *.jsonl[.gz]: one `[text, tags]` per line with BILOU tags over the text's
   tokens (words and punctuation split apart); GPE counts as LOC, PERSON as PER.
 
-Usage: tools/eval_ner.py CORPUS [--bin target/release/bengali-names] [--show N]
+Usage: tools/eval_ner.py CORPUS [--bin target/release/bengali-names] [--show N] [--missed N]
 """
 import argparse
+import collections
 import gzip
 import json
 import re
@@ -77,6 +78,8 @@ def main():
     ap.add_argument("--show", type=int, default=0, help="print N mentions that are not on entity tokens")
     ap.add_argument("--context", type=int, default=0, metavar="K",
                     help="with --show, also print K tokens either side, each with its gold tag")
+    ap.add_argument("--missed", type=int, default=0, metavar="N",
+                    help="print the N most frequent gold entities of each type that no mention overlaps")
     ap.add_argument("--by-kind", action="store_true",
                     help="also print the share on entity tokens per (entity kind, match kind)")
     args = ap.parse_args()
@@ -140,18 +143,25 @@ def main():
     found = {t: [0, 0] for t in ("PER", "LOC", "ORG")}
     spans = sorted((m["char_start"], m["char_end"]) for m in mentions)
     mstarts = [s for s, _ in spans]
+    missed = {t: collections.Counter() for t in found}
+    text = "\n".join(text_lines)
     for start, end, kind in entities:
         found[kind][1] += 1
         j = bisect.bisect_left(mstarts, end) - 1
-        while j >= 0 and spans[j][1] > start:
+        if j >= 0 and spans[j][1] > start:
             found[kind][0] += 1
-            break
+        else:
+            missed[kind][text[start:end]] += 1
 
     print(f"corpus: {args.corpus}: {len(sentences)} sentences, {len(entities)} gold entities")
     share = on_entity / len(mentions) if mentions else 0.0
     print(f"mentions: {len(mentions)}; wholly on gold entity tokens: {on_entity} ({share:.1%})")
     for kind, (hit, total) in found.items():
         print(f"recall {kind}: {hit}/{total} ({hit / total if total else 0:.1%})")
+    for kind, counts in missed.items():
+        if args.missed:
+            top = ", ".join(f"{name} {n}" for name, n in counts.most_common(args.missed))
+            print(f"missed {kind}: {top}")
     if args.by_kind:
         for (kind, match), (good, total) in sorted(by_kind.items(), key=lambda kv: -kv[1][1]):
             print(f"  {kind}/{match}: {good}/{total} ({good / total:.1%}) on entity tokens")

@@ -106,16 +106,17 @@ fn spec(text: &str) -> Spec {
     spec
 }
 
-/// Letters as written: Bengali consonants and independent vowels, letters
-/// and digits of other scripts.
+/// Letters as written: Bengali consonants, independent vowels and digits,
+/// letters and digits of other scripts.
 ///
 /// A ligature (æ, ß) is one letter, though the key spells it with two.
 fn letters(s: &str) -> usize {
     s.chars()
         .filter(|&c| match class_of(c) {
+            // Digits count as ASCII ones do (জি-২০ is the G20).
             Some(class) => matches!(
                 class,
-                BengaliClass::Consonant | BengaliClass::IndependentVowel
+                BengaliClass::Consonant | BengaliClass::IndependentVowel | BengaliClass::Digit
             ),
             None => c.is_alphanumeric(),
         })
