@@ -51,8 +51,11 @@ fn run(args: &[&str], threads: &str) -> Vec<u8> {
     out.stdout
 }
 
-fn files() -> (PathBuf, Vec<String>) {
-    let dir = temp_dir("files");
+/// The test files, in a directory of `test`'s own: tests run in parallel,
+/// and one clearing a shared directory would pull the files from under
+/// another.
+fn files(test: &str) -> (PathBuf, Vec<String>) {
+    let dir = temp_dir(test);
     let news = include_str!("../examples/data/news.bn.txt");
     let mut paths = Vec::new();
     for (name, text) in [
@@ -69,7 +72,7 @@ fn files() -> (PathBuf, Vec<String>) {
 
 #[test]
 fn every_thread_count_gives_one_threads_output() {
-    let (_dir, paths) = files();
+    let (_dir, paths) = files("every-count");
     let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
     let commands: Vec<Vec<&str>> = vec![
         vec!["match"],
@@ -103,7 +106,7 @@ fn partial_names_link_across_batches() {
     // Each later surname is in another batch than the full name, and those
     // batches were handed out before the full name was seen: the output
     // must still link them, as one thread does.
-    let (_dir, paths) = files();
+    let (_dir, paths) = files("across-batches");
     let out = String::from_utf8(run(&["match", "--format", "tsv", &paths[0]], "4")).unwrap();
     let partial = |name_en: &str| {
         out.lines()
