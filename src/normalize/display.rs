@@ -182,25 +182,17 @@ static ACTIONS: [u8; 129 * 128] = {
     table
 };
 
-/// [`SUSPECT`]'s length: the rows of [`ACTIONS`] (129 × 128) rounded up to a
-/// power of two.
-const SUSPECT_LEN: usize = 1 << 15;
-
 /// What [`bengali_is_dirty`] needs of the code point two back, per
 /// (previous, current) pair like [`ACTIONS`]: [`before::ANY`] when the
 /// pair may be dirty whatever came before, [`before::E`] or
 /// [`before::CONSONANT`] when only after that, [`before::DIGITS`] when
 /// only with digits folded to ASCII, 0 when never.
-///
-/// Padded to a power of two, with [`ANY`](before::ANY) past the real rows:
-/// the hot loops index it through a mask, which leaves the compiler no
-/// bounds check to make.
 // Evaluated at compile time, where an index out of bounds is a build error.
 #[allow(clippy::indexing_slicing)]
-static SUSPECT: [u8; SUSPECT_LEN] = {
-    let mut table = [before::ANY; SUSPECT_LEN];
+static SUSPECT: [u8; 129 * 128] = {
+    let mut table = [0u8; 129 * 128];
     let mut i = 0;
-    while i < ACTIONS.len() {
+    while i < table.len() {
         table[i] = match ACTIONS[i] {
             action::CLEAN => 0,
             action::CHECK_D3 | action::CHECK_D4 => before::E,
@@ -214,12 +206,11 @@ static SUSPECT: [u8; SUSPECT_LEN] = {
 };
 
 /// The bits of [`SUSPECT`] each code point two back (or [`NO_PREV`])
-/// satisfies. Padded to 256 entries like [`SUSPECT`] (the padding says
-/// [`ANY`](before::ANY), as a missing entry did).
+/// satisfies.
 // Evaluated at compile time, where an index out of bounds is a build error.
 #[allow(clippy::indexing_slicing)]
-static BEFORE: [u8; 256] = {
-    let mut table = [before::ANY; 256];
+static BEFORE: [u8; NO_PREV + 1] = {
+    let mut table = [before::ANY; NO_PREV + 1];
     let mut p2 = 0;
     while p2 < NO_PREV {
         if p2 == 0x47 {
@@ -289,13 +280,8 @@ pub(crate) fn may_be_dirty(cur: usize, digits_to_ascii: bool) -> bool {
 /// well where one on the action per pair did not.
 #[inline(always)]
 pub(crate) fn may_be_dirty_after([p1, p2]: [usize; 2], cur: usize, digits_to_ascii: bool) -> bool {
-    // Offsets are below 128 and NO_PREV is 128: the masks change no index
-    // in range, and let the loads go without a bounds check.
-    let suspect = SUSPECT
-        .get((p1 << 7 | cur) & (SUSPECT_LEN - 1))
-        .copied()
-        .unwrap_or(before::ANY);
-    let before = BEFORE.get(p2 & 0xFF).copied().unwrap_or(before::ANY)
+    let suspect = SUSPECT.get(p1 * 128 + cur).copied().unwrap_or(before::ANY);
+    let before = BEFORE.get(p2).copied().unwrap_or(before::ANY)
         | if digits_to_ascii { before::DIGITS } else { 0 };
     suspect & before != 0
 }
