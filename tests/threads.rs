@@ -1,6 +1,7 @@
 //! `--threads N` gives the same output, byte for byte, as one thread: for
 //! every text subcommand and format, over several files, with document
-//! context (partial names) crossing the batches the threads work on.
+//! context (partial names, shared names read by country) crossing the
+//! batches the threads work on.
 #![cfg(feature = "cli")]
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
@@ -118,6 +119,30 @@ fn partial_names_link_across_batches() {
     // later copies link to the people named in the copy before.
     assert_eq!(partial("Sergei Shoigu"), 6 + 5, "{out}");
     assert_eq!(partial("Adrienne Watson"), 6 + 5, "{out}");
+}
+
+#[test]
+fn shared_names_follow_the_country_named_in_another_batch() {
+    // পাঞ্জাব, with no country named yet, is the prior's (India's); জর্জিয়া,
+    // batches after the file names an American, is the US state.
+    let dir = temp_dir("shared-names");
+    let filler = "এই লাইনে কোনো নাম নেই, শুধু কথা আছে।\n".repeat(8);
+    let text = format!(
+        "পাঞ্জাবে বৃষ্টি হয়েছে।\n{filler}ডোনাল্ড ট্রাম্প সমাবেশে গেছেন।\n{filler}জর্জিয়ায় ভোট গণনা চলছে।\n"
+    );
+    let path = dir.join("shared.txt");
+    std::fs::write(&path, text).unwrap();
+    let path = path.display().to_string();
+    let one = run(&["match", "--format", "tsv", &path], "1");
+    let four = run(&["match", "--format", "tsv", &path], "4");
+    assert!(one == four, "--threads 4 differs from one thread");
+    let ids: Vec<String> = String::from_utf8(one)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').nth(7).unwrap().to_owned())
+        .collect();
+    assert_eq!(ids, ["iso:IN-PB", "person:donald-trump", "iso:US-GA"]);
 }
 
 #[test]
