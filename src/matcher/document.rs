@@ -383,9 +383,8 @@ impl Block<'_> {
         ) {
             return None;
         }
-        // DPRK-এর, ইইউ’র: a hyphen (folded to a space) or an apostrophe,
-        // and then only suffixes.
-        // The key writes a hyphen between words as a space, ’ as OTHER.
+        // DPRK-এর, ইইউ’র: a hyphen or an apostrophe, then only suffixes. The
+        // key writes a hyphen between words as a space, ’ as OTHER.
         let may_join = |b: u8| matches!(b, b' ' | b'\'' | crate::normalize::key::OTHER);
         if tail_end == end && bytes.get(end).copied().is_some_and(may_join) {
             let joined = self
