@@ -5,8 +5,9 @@
 // A test fails by panicking; `unwrap` says "this must succeed" most plainly.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
+use tempfile::TempDir;
 
 const BIN: &str = env!("CARGO_BIN_EXE_bengali-names");
 
@@ -65,16 +66,16 @@ fn run(args: &[&str]) -> Run {
     run_with(args, &[], None)
 }
 
-/// A fresh directory for one test.
-fn temp_dir(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("bengali-names-cli-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A fresh directory for one test, removed when the test ends (pass or fail).
+fn temp_dir(test: &str) -> TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("bengali-names-cli-{test}-"))
+        .tempdir()
+        .unwrap()
 }
 
-fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> String {
-    let path = dir.join(name);
+fn write(dir: impl AsRef<Path>, name: &str, bytes: impl AsRef<[u8]>) -> String {
+    let path = dir.as_ref().join(name);
     std::fs::write(&path, bytes).unwrap();
     path.display().to_string()
 }
@@ -390,7 +391,7 @@ fn empty_file() {
 #[test]
 fn file_that_does_not_exist() {
     let dir = temp_dir("missing");
-    let path = dir.join("no-such-file.txt").display().to_string();
+    let path = dir.path().join("no-such-file.txt").display().to_string();
     assert_all_fail(
         &path,
         &format!("bengali-names: {path}: cannot open: No such file or directory (os error 2)\n"),
@@ -402,7 +403,7 @@ fn file_that_cannot_be_read() {
     // A directory opens but cannot be read (tests run as root, where
     // chmod 000 would not stop reading).
     let dir = temp_dir("unreadable");
-    let path = dir.display().to_string();
+    let path = dir.path().display().to_string();
     assert_all_fail(
         &path,
         &format!("bengali-names: {path}: cannot read: Is a directory (os error 21)\n"),
@@ -413,7 +414,7 @@ fn file_that_cannot_be_read() {
 fn a_later_bad_file_stops_after_the_earlier_ones() {
     let dir = temp_dir("two-files");
     let good = write(&dir, "good.txt", "ভারত\n");
-    let missing = dir.join("missing.txt").display().to_string();
+    let missing = dir.path().join("missing.txt").display().to_string();
     let out = run(&["normalize", &good, &missing]);
     assert_eq!(out.stdout(), "ভারত\n");
     assert_eq!(
@@ -520,7 +521,6 @@ fn a_single_100_mb_line() {
     // Every unit has Russia and China.
     let rows = out.stdout.iter().filter(|&&b| b == b'\n').count();
     assert_eq!(rows, 1 + 2 * (100_000_000 / unit.len() + 1));
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 // ---------------------------------------------------------------- gazetteers
@@ -656,8 +656,8 @@ fn gazetteer_with_each_validation_error() {
 fn gazetteer_that_cannot_be_read() {
     let dir = temp_dir("gazetteer-io");
     let text = write(&dir, "text.txt", "রাশিয়া\n");
-    let missing = dir.join("missing.tsv").display().to_string();
-    let directory = dir.display().to_string();
+    let missing = dir.path().join("missing.tsv").display().to_string();
+    let directory = dir.path().display().to_string();
     for (path, os) in [
         (&missing, "No such file or directory (os error 2)"),
         (&directory, "Is a directory (os error 21)"),

@@ -858,17 +858,20 @@ mod cli {
         )
     }
 
-    fn temp_file(name: &str, text: &str) -> String {
-        let dir = std::env::temp_dir().join(format!("bengali-names-gz-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(name);
+    /// A file in a directory of its own, removed with the returned guard.
+    fn temp_file(name: &str, text: &str) -> (tempfile::TempDir, String) {
+        let dir = tempfile::Builder::new()
+            .prefix("bengali-names-gz-")
+            .tempdir()
+            .unwrap();
+        let path = dir.path().join(name);
         std::fs::write(&path, text).unwrap();
-        path.display().to_string()
+        (dir, path.display().to_string())
     }
 
     #[test]
     fn check_prints_located_errors_and_exits_1() {
-        let path = temp_file(
+        let (_dir, path) = temp_file(
             "bad.tsv",
             &file(&[
                 &row(["x:1", "town", "X", "এক্স", "", "", "", "", "", "", "t"]),
@@ -886,7 +889,7 @@ mod cli {
 
     #[test]
     fn check_accepts_good_files_and_rejects_missing_ones() {
-        let path = temp_file(
+        let (_dir, path) = temp_file(
             "good.tsv",
             &file(&[&city("x:1", "X", "এক্স", ""), &extension("iso:RU", "রুশিয়া ২")]),
         );

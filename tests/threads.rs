@@ -5,8 +5,8 @@
 #![cfg(feature = "cli")]
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use std::path::PathBuf;
 use std::process::Command;
+use tempfile::TempDir;
 
 const BIN: &str = env!("CARGO_BIN_EXE_bengali-names");
 
@@ -22,14 +22,11 @@ const STORY: &str = "\
 ওয়াটসনের বিবৃতিতে বলা হয়, DPRK-এর সঙ্গে রাশিয়ার সহযোগিতা উদ্বেগের।
 ";
 
-fn temp_dir(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "bengali-names-threads-{}-{test}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn temp_dir(test: &str) -> TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("bengali-names-threads-{test}-"))
+        .tempdir()
+        .unwrap()
 }
 
 /// Runs the binary; small chunks (and so small batches) make the threads
@@ -55,7 +52,7 @@ fn run(args: &[&str], threads: &str) -> Vec<u8> {
 /// The test files, in a directory of `test`'s own: tests run in parallel,
 /// and one clearing a shared directory would pull the files from under
 /// another.
-fn files(test: &str) -> (PathBuf, Vec<String>) {
+fn files(test: &str) -> (TempDir, Vec<String>) {
     let dir = temp_dir(test);
     let news = include_str!("../examples/data/news.bn.txt");
     let mut paths = Vec::new();
@@ -64,7 +61,7 @@ fn files(test: &str) -> (PathBuf, Vec<String>) {
         ("news.txt", news.to_string()),
         ("both.txt", format!("{news}{STORY}{news}")),
     ] {
-        let path = dir.join(name);
+        let path = dir.path().join(name);
         std::fs::write(&path, text).unwrap();
         paths.push(path.display().to_string());
     }
@@ -130,7 +127,7 @@ fn shared_names_follow_the_country_named_in_another_batch() {
     let text = format!(
         "পাঞ্জাবে বৃষ্টি হয়েছে।\n{filler}ডোনাল্ড ট্রাম্প সমাবেশে গেছেন।\n{filler}জর্জিয়ায় ভোট গণনা চলছে।\n"
     );
-    let path = dir.join("shared.txt");
+    let path = dir.path().join("shared.txt");
     std::fs::write(&path, text).unwrap();
     let path = path.display().to_string();
     let one = run(&["match", "--format", "tsv", &path], "1");
@@ -153,7 +150,7 @@ fn an_input_error_comes_after_the_output_before_it() {
     let mut bytes = STORY.repeat(4).into_bytes();
     bytes.extend_from_slice(b"\xff\n");
     bytes.extend_from_slice(STORY.as_bytes());
-    let path = dir.join("bad.txt");
+    let path = dir.path().join("bad.txt");
     std::fs::write(&path, &bytes).unwrap();
     let path = path.display().to_string();
     for command in ["match", "normalize", "translit"] {
