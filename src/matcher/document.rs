@@ -480,7 +480,7 @@ impl Block<'_> {
 }
 
 /// Where a stem that passed the tail check ends, and where its word ends
-/// (key indices, or letters of a word of one-byte letters).
+/// (key indices, or byte offsets in a window for [`Passing`] keys).
 #[derive(Clone, Copy, Debug)]
 struct Stem {
     end: usize,
@@ -734,8 +734,8 @@ fn search_hits(
         // before a token, and nothing in it looks past a word character).
         let window = start..matcher.encoder.window_end(text, longest.end);
         let piece = text.get(window).unwrap_or_default();
-        let found = match passing_letters(matcher, state, piece, token) {
-            Some(passing) => choose_letters(matcher, state, text, start, passing),
+        let found = match passing(matcher, state, piece, token) {
+            Some(passing) => choose_passing(matcher, state, text, start, passing),
             None => {
                 state.key.encode(&matcher.encoder, piece);
                 let block = Block {
@@ -758,10 +758,11 @@ fn search_hits(
     }
 }
 
-/// The keys of a word of one-byte letters (nearly every window) that pass
-/// the tail check, longest first: pattern, letters of the stem, letters of
-/// the word. Key index `i` of such a word is its letter `i`, at text
-/// offset `3 * i`, so the scan's keys are the candidates.
+/// The keys of a window that pass the tail check, longest first: pattern,
+/// and the byte offsets in the window where its stem and its word end.
+/// What passes depends on the window's text alone, so a document
+/// remembers it per window (see `memo`); only the choice among a key's
+/// entries depends on the document.
 #[derive(Clone, Copy, Debug, Default)]
 struct Passing {
     keys: [(u32, u16, u16); 4],
@@ -774,21 +775,42 @@ impl Passing {
     }
 }
 
-/// The [`Passing`] keys of `piece` if it is a word of one-byte letters
-/// (from the document's memory of words when it met the word before),
-/// `None` for any other window. `token` holds the scan's keys of `piece`.
-fn passing_letters(
-    matcher: &Matcher,
-    state: &mut State,
-    piece: &str,
-    token: &[Hit],
-) -> Option<Passing> {
+/// The [`Passing`] keys of `piece`, a window from a token start (from the
+/// document's memory when it met the window before); `None` when more
+/// keys pass than [`Passing`] holds. A word of one-byte letters (nearly
+/// every window) is encoded without the fold, and its keys are the
+/// scan's, `token`: key index `i` of such a word is its letter `i`, at
+/// offset `3 * i`. Any other window (several words, a hyphen, Latin) is
+/// encoded whole and its keys found again over the key.
+fn passing(matcher: &Matcher, state: &mut State, piece: &str, token: &[Hit]) -> Option<Passing> {
     if let Some(known) = state.words.get(piece.as_bytes()) {
         return Some(*known);
     }
     let start = token.first()?.token;
-    if !state.key.encode_letters(&matcher.encoder, piece) {
-        return None;
+    let encoder = &matcher.encoder;
+    let mut keys = [(0usize, 0usize); 8];
+    let mut found = 0;
+    if state.key.encode_letters(encoder, piece) {
+        for (slot, hit) in keys.iter_mut().zip(token) {
+            *slot = (hit.pattern, hit.end.saturating_sub(start) / 3);
+            found += 1;
+        }
+        // More keys than a word of this language has: no memory.
+        if found < token.len() {
+            return None;
+        }
+    } else {
+        state.key.encode(encoder, piece);
+        let automaton = matcher.exact.automaton.as_ref()?;
+        automaton.prefixes(state.key.bytes(), 0, |pattern, end| {
+            if let Some(slot) = keys.get_mut(found) {
+                *slot = (pattern, end);
+            }
+            found += 1;
+        });
+        if found > keys.len() {
+            return None;
+        }
     }
     let block = Block {
         matcher,
@@ -799,30 +821,34 @@ fn passing_letters(
         named: &state.named,
     };
     let mut passing = Passing::default();
-    for hit in token.iter().rev() {
-        let stem = hit.end.saturating_sub(start) / 3;
+    for &(pattern, stem) in keys.get(..found).unwrap_or_default().iter().rev() {
         let Some(end) = block.word_end(0, stem) else {
             continue;
         };
-        let (Ok(pattern), Ok(stem), Ok(end)) = (
-            u32::try_from(hit.pattern),
+        let word = state.key.span_to_display(encoder, piece, 0..end).end;
+        let stem = state
+            .key
+            .span_to_display(encoder, piece, 0..stem)
+            .end
+            .min(word);
+        let (Ok(pattern), Ok(stem), Ok(word)) = (
+            u32::try_from(pattern),
             u16::try_from(stem),
-            u16::try_from(end),
+            u16::try_from(word),
         ) else {
             return None;
         };
-        // More keys than a word of this language passes: no memory.
-        *passing.keys.get_mut(passing.len)? = (pattern, stem, end);
+        *passing.keys.get_mut(passing.len)? = (pattern, stem, word);
         passing.len += 1;
     }
     state.words.insert(piece.as_bytes(), passing);
     Some(passing)
 }
 
-/// The mention a word of one-byte letters at `start` of `text` gives,
-/// from its [`Passing`] keys: the longest whose entries name someone.
-/// Spans from the word's start.
-fn choose_letters(
+/// The mention the window at `start` of `text` gives, from its
+/// [`Passing`] keys: the longest whose entries name someone. Spans from
+/// the window's start.
+fn choose_passing(
     matcher: &Matcher,
     state: &mut State,
     text: &str,
@@ -831,16 +857,13 @@ fn choose_letters(
 ) -> Option<Found> {
     let piece = text.get(start..).unwrap_or_default();
     passing.keys().iter().find_map(|&(pattern, stem, end)| {
-        let stem = Stem {
-            end: usize::from(stem),
-            word_end: usize::from(end),
-        };
-        let word = start..start + 3 * stem.word_end;
-        let stem_end = start + 3 * stem.end;
+        let (stem_end, word_end) = (usize::from(stem), usize::from(end));
+        let word = start..start + word_end;
         let around = Around {
-            written_as: |case: Case| piece.get(..3 * stem.end).is_some_and(|t| case.fits(t)),
+            written_as: |case: Case| piece.get(..stem_end).is_some_and(|t| case.fits(t)),
             stands_alone: |person| {
                 let parts = &matcher.name_parts;
+                let stem_end = start + stem_end;
                 parts.fit(matcher, &state.named, person, text, word.clone(), stem_end)
             },
             before_shared_part: || {
@@ -848,6 +871,10 @@ fn choose_letters(
                     .name_parts
                     .shared_part_after(matcher, text, word.end)
             },
+        };
+        let stem = Stem {
+            end: stem_end,
+            word_end,
         };
         let best = choose(
             matcher,
@@ -862,8 +889,8 @@ fn choose_letters(
             note_named(matcher, &mut state.named, best.target);
         }
         Some(Found {
-            span: 0..3 * best.end,
-            stem_end: 3 * best.stem_end,
+            span: 0..best.end,
+            stem_end: best.stem_end,
             target: best.target,
             alternatives: best.alternatives,
             table: best.table,
