@@ -40,6 +40,9 @@ pub(crate) const SHIPPED: &str = include_str!("../../data/suffixes.txt");
 /// corpora tag the name alone, and the unit is told by the entity found.
 const DESIGNATORS: [&str; 7] = ["জেলা", "উপজেলা", "বিভাগ", "থানা", "পৌরসভা", "সদর", "ইউনিয়ন"];
 
+/// The consonant a suffix is normalized after ([`Suffixes::add_list`]).
+const CARRIER: &str = "ক";
+
 /// At most this many suffixes stack on one name: পুতিন + ের + ই is two;
 /// real words stop at three (কোরিয়া + গুলো + র + ই is already rare).
 const MAX_CHAIN: usize = 4;
@@ -149,6 +152,8 @@ impl Suffixes {
     /// Adds the suffixes of one list (format of `data/suffixes.txt`).
     pub(crate) fn add_list(&mut self, source: &str, text: &str) -> Result<(), SuffixError> {
         let normalizer = Normalizer::new();
+        let carrier = key::fold(CARRIER);
+        let carrier = carrier.bytes();
         for (index, line) in text.lines().enumerate() {
             let line = line.trim_start_matches('\u{FEFF}');
             if line.trim().is_empty() || line.starts_with('#') {
@@ -168,9 +173,14 @@ impl Suffixes {
                     ),
                 });
             };
-            let display = normalizer.normalize_str(suffix);
+            // A suffix stands after a name, never alone: normalized alone, a
+            // leading vowel sign would read as typed in visual order (D4
+            // makes েরা রো). So it is normalized after a consonant, as in
+            // text, and the consonant's key byte is dropped.
+            let in_text = format!("{CARRIER}{suffix}");
+            let display = normalizer.normalize_str(&in_text);
             let folded = key::fold(&display);
-            let bytes = folded.bytes();
+            let bytes = folded.bytes().strip_prefix(carrier).unwrap_or_default();
             // A suffix is Bengali letters and signs only: anything else
             // (a space, punctuation, Latin) could never sit inside a token
             // after a name, and would hint at a malformed line.
@@ -367,9 +377,24 @@ mod tests {
         s
     }
 
+    /// Whether `tail`, written after a name, is a suffix chain: the tail's
+    /// key as it stands in a token (after a consonant; see `CARRIER`).
     fn accepts(suffixes: &Suffixes, tail: &str) -> bool {
-        let display = Normalizer::new().normalize_str(tail);
-        suffixes.accepts(key::fold(&display).bytes())
+        let in_text = format!("{CARRIER}{tail}");
+        let display = Normalizer::new().normalize_str(&in_text);
+        let key = key::fold(&display);
+        let tail = key.bytes().get(1..).unwrap_or_default();
+        suffixes.accepts(tail)
+    }
+
+    #[test]
+    fn a_suffix_that_starts_with_a_vowel_sign_keeps_its_order() {
+        // Alone, েরা would be read as typed in visual order and become রো.
+        let s = Suffixes::shipped();
+        for (tail, passes) in [("েরা", true), ("েরাই", true), ("রো", false), ("রোতে", false)]
+        {
+            assert_eq!(accepts(&s, tail), passes, "{tail}");
+        }
     }
 
     #[test]
