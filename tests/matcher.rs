@@ -329,6 +329,31 @@ fn spelling_variants_rank_below_exact() {
 }
 
 #[test]
+fn an_exact_reading_of_a_word_beats_a_loose_one_that_moves_its_suffix() {
+    // The loose folds absorb a vowel sign (্যে) or an emphatic ও into the
+    // stem; as written, the word is the exact name plus its suffixes.
+    for (text, stem, id) in [
+        ("যুক্তরাজ্যের প্রধানমন্ত্রী", "যুক্তরাজ্য", "iso:GB"),
+        ("যুক্তরাজ্যে পড়তে যান", "যুক্তরাজ্য", "iso:GB"),
+        ("অস্ট্রেলিয়াও জিতেছে", "অস্ট্রেলিয়া", "iso:AU"),
+    ] {
+        let got: Vec<_> = Matcher::embedded()
+            .find_iter(text)
+            .map(|m| {
+                let stem = text.get(m.stem_span()).unwrap_or_default().to_string();
+                (stem, m.entity().id().to_string(), m.match_kind())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [(stem.to_string(), id.to_string(), MatchKind::Exact)],
+            "in {}",
+            hex(text)
+        );
+    }
+}
+
+#[test]
 fn partial_names_link_to_the_person_named_earlier() {
     let text = "সের্গেই শোইগু এলেন। শোইগু বলেন, পুতিন আসবেন।";
     let got = found(matcher(), text);
