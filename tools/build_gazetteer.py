@@ -277,11 +277,13 @@ FOUND_COLLISIONS = """
 
 # English words that are the English name or alias of a generated place (Cameroon's West,
 # the Lot department, Slovenia's Štore, the Maldives' Malé, the LeT of Lashkar-e-Taiba,
-# Montenegro's Bar) or a given name that is one (Peter, Paul, Davis): a Latin mention
-# of one fires only where the entity was named before. Found by reading the mentions on
-# the English side of NTREX-128 news; with the words of COMMON_EN.
+# Montenegro's Bar) or a given name that is one (Peter, Paul, Davis), or a club's
+# (Arsenal, "a weapons arsenal"): a Latin mention of one fires only where the entity was
+# named before. Found by reading the mentions on the English side of NTREX-128 news; with
+# the words of COMMON_EN.
 FOUND_ENGLISH = """
 store male bar pool lot unity rivers bay van peter paul davis charlotte let vladimir
+arsenal
 """
 
 # ---------------------------------------------------------------------------------------
