@@ -7,7 +7,9 @@
 //! whole word) depends on the word's text alone; only the choice among the
 //! keys' entries may depend on the document (who was named before). So a
 //! document remembers, per word, the keys that passed, and a word it
-//! meets again costs one hash lookup before that choice.
+//! meets again costs one hash lookup before that choice. A "word" here is
+//! the window the tail check reads: one inflected word, or several for a
+//! name of several (মার্কিন যুক্তরাষ্ট্রের).
 //!
 //! The memory is bounded: when it is full it starts over, which keeps the
 //! words that keep coming back.
