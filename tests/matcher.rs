@@ -705,6 +705,14 @@ fn an_inflected_common_word_is_not_a_name() {
 }
 
 #[test]
+fn the_comitative_joins_a_name() {
+    check_shipped(&[
+        ("ঢাকাসহ সারা দেশে বৃষ্টি", &[("ঢাকাসহ", "tz:Asia/Dhaka")]),
+        ("যুক্তরাষ্ট্রসহ পশ্চিমা দেশগুলো", &[("যুক্তরাষ্ট্রসহ", "iso:US")]),
+    ]);
+}
+
+#[test]
 fn a_latin_alias_that_is_an_english_word_needs_a_capital_and_a_named_entity() {
     check_shipped(&[
         // Named in full first; then its abbreviation, but not the verb.

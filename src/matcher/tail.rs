@@ -121,7 +121,9 @@ impl Slot {
     fn of_label(label: &str) -> Option<Slot> {
         match label {
             "plural" | "classifier" => Some(Slot::Number),
-            "genitive" | "locative" | "objective" | "instrumental" | "dative" => Some(Slot::Case),
+            "genitive" | "locative" | "objective" | "instrumental" | "dative" | "comitative" => {
+                Some(Slot::Case)
+            }
             "emphatic" => Some(Slot::Emphatic),
             "" => Some(Slot::Free),
             _ => None,
@@ -168,7 +170,7 @@ impl Suffixes {
                     line: index + 1,
                     reason: format!(
                         "unknown class {} (plural, classifier, genitive, locative, \
-                         objective, emphatic, or none)",
+                         objective, comitative, emphatic, or none)",
                         Quoted(label)
                     ),
                 });
@@ -388,6 +390,20 @@ mod tests {
     }
 
     #[test]
+    fn the_comitative_is_a_case() {
+        let s = Suffixes::shipped();
+        for (tail, passes) in [
+            ("সহ", true),
+            ("গুলোসহ", true),
+            ("সহই", true),
+            ("সহকে", false),
+            ("রসহ", false),
+        ] {
+            assert_eq!(accepts(&s, tail), passes, "{}", hex(tail));
+        }
+    }
+
+    #[test]
     fn a_suffix_that_starts_with_a_vowel_sign_keeps_its_order() {
         // Alone, েরা would be read as typed in visual order and become রো.
         let s = Suffixes::shipped();
@@ -482,7 +498,7 @@ mod tests {
         assert!(!accepts(&s, "কেসহরা"));
         assert!(accepts(&s, "রাসহকে"));
         let err = Suffixes::default()
-            .add_list("b", "সহ\tcomitative\n")
+            .add_list("b", "সহ\tpostposition\n")
             .unwrap_err();
         assert_eq!(err.line(), 1);
     }
