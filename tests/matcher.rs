@@ -705,6 +705,26 @@ fn an_inflected_common_word_is_not_a_name() {
 }
 
 #[test]
+fn initials_and_western_given_names_are_no_partial_names() {
+    check_shipped(&[
+        (
+            "এমএস ধোনি ব্যাট করেন। পরে এমএস-ডস চালু হয়। ধোনি আউট।",
+            &[
+                ("এমএস ধোনি", "person:ms-dhoni"),
+                ("ধোনি", "person:ms-dhoni"),
+            ],
+        ),
+        (
+            "জর্জ ডব্লিউ বুশ বলেন। জর্জ টাউনে ডব্লিউ নামের দোকান। বুশ ফিরলেন।",
+            &[
+                ("জর্জ ডব্লিউ বুশ", "person:george-w-bush"),
+                ("বুশ", "person:george-w-bush"),
+            ],
+        ),
+    ]);
+}
+
+#[test]
 fn the_comitative_joins_a_name() {
     check_shipped(&[
         ("ঢাকাসহ সারা দেশে বৃষ্টি", &[("ঢাকাসহ", "tz:Asia/Dhaka")]),

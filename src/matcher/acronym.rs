@@ -96,6 +96,37 @@ impl LetterKeys {
             .collect()
     }
 
+    /// True when `key` is the names of Latin letters run together (এমএস is
+    /// M S, ডব্লিউ is W): initials, which stand for no one alone as a part
+    /// of a person's name (এমএস ধোনি's এমএস is no partial name).
+    pub(crate) fn spells_initials(&self, key: &[u8]) -> bool {
+        self.initials(key) > 0
+    }
+
+    /// How many letter names `key` splits into wholly (the fewest), or 0.
+    fn initials(&self, key: &[u8]) -> usize {
+        if key.is_empty() {
+            return 0;
+        }
+        let mut fewest = 0;
+        for name in self.keys.iter().flatten() {
+            if let Some(rest) = key.strip_prefix(name.as_slice()) {
+                let more = if rest.is_empty() {
+                    0
+                } else {
+                    self.initials(rest)
+                };
+                if rest.is_empty() || more > 0 {
+                    let total = 1 + more;
+                    if fewest == 0 || total < fewest {
+                        fewest = total;
+                    }
+                }
+            }
+        }
+        fewest
+    }
+
     /// Splits `key` into the names of `letters`, pushing where each ends.
     fn split(&self, key: &[u8], letters: &[usize], cuts: &mut Vec<usize>) -> bool {
         let Some((&letter, rest)) = letters.split_first() else {
@@ -173,6 +204,24 @@ mod tests {
             ("এফবিআই", "Fbi"),
         ] {
             assert!(apart(key, latin).is_empty(), "{key} {latin}");
+        }
+    }
+
+    #[test]
+    fn initials_are_letter_names_run_together() {
+        let letters = letters();
+        for (key, initials) in [
+            ("এমএস", true),
+            ("এসএম", true),
+            ("এবিএম", true),
+            ("ডব্লিউবি", true),
+            ("ডব্লিউ", true),
+            // Letters left over: a name.
+            ("এমন", false),
+            ("ধোনি", false),
+            ("এমএসে", false),
+        ] {
+            assert_eq!(letters.spells_initials(key.as_bytes()), initials, "{key}");
         }
     }
 

@@ -405,6 +405,7 @@ impl MatcherBuilder {
                         let part = folded.bytes().get(range.clone()).unwrap_or_default();
                         let written = folded.span_to_display(encoder, display, range);
                         if !gazetteer.is_common_word_key(part)
+                            && !letters.spells_initials(part)
                             && display.get(written).is_some_and(two_written_letters)
                         {
                             let entry = Entry::new(target, MatchKind::Partial, latin::Case::Any);
