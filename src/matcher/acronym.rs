@@ -100,31 +100,13 @@ impl LetterKeys {
     /// M S, ডব্লিউ is W): initials, which stand for no one alone as a part
     /// of a person's name (এমএস ধোনি's এমএস is no partial name).
     pub(crate) fn spells_initials(&self, key: &[u8]) -> bool {
-        self.initials(key) > 0
-    }
-
-    /// How many letter names `key` splits into wholly (the fewest), or 0.
-    fn initials(&self, key: &[u8]) -> usize {
-        if key.is_empty() {
-            return 0;
-        }
-        let mut fewest = 0;
-        for name in self.keys.iter().flatten() {
-            if let Some(rest) = key.strip_prefix(name.as_slice()) {
-                let more = if rest.is_empty() {
-                    0
-                } else {
-                    self.initials(rest)
-                };
-                if rest.is_empty() || more > 0 {
-                    let total = 1 + more;
-                    if fewest == 0 || total < fewest {
-                        fewest = total;
-                    }
-                }
-            }
-        }
-        fewest
+        !key.is_empty()
+            && self.keys.iter().flatten().any(|name| {
+                !name.is_empty()
+                    && key
+                        .strip_prefix(name.as_slice())
+                        .is_some_and(|rest| rest.is_empty() || self.spells_initials(rest))
+            })
     }
 
     /// Splits `key` into the names of `letters`, pushing where each ends.

@@ -343,10 +343,11 @@ struct Candidate {
 
 impl Candidate {
     /// Longer stems win; at equal length, exact evidence beats a variant,
-    /// which beats a name part. But an exact reading and a variant one of the same word (the same
-    /// end) only split it differently: the exact one wins, whatever its
-    /// stem. A loose spelling may swallow a suffix's vowel sign
-    /// (যুক্তরাজ্যে|র read loosely against যুক্তরাজ্য|ের as written).
+    /// which beats a name part. But an exact reading and a variant one of
+    /// the same word (the same end) only split it differently: the exact
+    /// one wins, whatever its stem. A loose spelling may swallow a
+    /// suffix's vowel sign (যুক্তরাজ্যে|র read loosely against যুক্তরাজ্য|ের
+    /// as written).
     fn beats(&self, other: &Candidate) -> bool {
         let exact = |c: &Candidate| c.kind.rank() == MatchKind::Exact.rank();
         let variant = |c: &Candidate| c.kind == MatchKind::Variant;
