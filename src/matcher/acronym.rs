@@ -6,39 +6,10 @@
 //! letter, one of its own Latin abbreviations (`aliases_en` has FBI) gets
 //! those forms as keys too. Asking for the entity's own abbreviation keeps
 //! ordinary words that happen to split into letter names (এমন, এসে) out.
+//! The same names tell initials (এমএস of এমএস ধোনি) from name parts.
+//! They are the initials of the name-part lexicon, `data/name_parts.tsv`.
 
 use core::ops::Range;
-
-/// How Bengali names the letters of the Latin alphabet, A to Z: the
-/// spellings news uses, most common first.
-const LETTER_NAMES: [&[&str]; 26] = [
-    &["এ", "এই"],
-    &["বি"],
-    &["সি"],
-    &["ডি"],
-    &["ই"],
-    &["এফ"],
-    &["জি"],
-    &["এইচ"],
-    &["আই"],
-    &["জে"],
-    &["কে"],
-    &["এল"],
-    &["এম"],
-    &["এন"],
-    &["ও"],
-    &["পি"],
-    &["কিউ"],
-    &["আর"],
-    &["এস"],
-    &["টি"],
-    &["ইউ"],
-    &["ভি"],
-    &["ডব্লিউ", "ডাব্লিউ", "ডাবলিউ", "ডব্লু"],
-    &["এক্স"],
-    &["ওয়াই"],
-    &["জেড"],
-];
 
 /// The letter names' match keys, A to Z.
 #[derive(Clone, Debug)]
@@ -54,12 +25,21 @@ const SEPARATORS: [&[u8]; 3] = [b" ", b".", b". "];
 const LETTERS: Range<usize> = 2..7;
 
 impl LetterKeys {
-    /// The keys of [`LETTER_NAMES`], folded by `fold`.
+    /// The keys of the letters' Bengali names, folded by `fold`: the
+    /// initials of the name-part lexicon (`data/name_parts.tsv`, এফ F),
+    /// which the name romanizer spells the other way.
     pub(crate) fn new(mut fold: impl FnMut(&str) -> Vec<u8>) -> Self {
-        let keys = LETTER_NAMES
-            .iter()
-            .map(|names| names.iter().map(|name| fold(name)).collect())
-            .collect();
+        let mut keys = vec![Vec::new(); 26];
+        for (name, letter) in crate::translit::lexicon_initials() {
+            if let Some(names) = keys.get_mut(usize::from(letter - b'A')) {
+                names.push(fold(name));
+            }
+        }
+        // The lexicon is a hash map: a fixed order keeps the split's first
+        // answer the same from run to run.
+        for names in &mut keys {
+            names.sort_unstable();
+        }
         LetterKeys { keys }
     }
 

@@ -40,8 +40,22 @@ pub(crate) const SHIPPED: &str = include_str!("../../data/suffixes.txt");
 /// corpora tag the name alone, and the unit is told by the entity found.
 const DESIGNATORS: [&str; 7] = ["জেলা", "উপজেলা", "বিভাগ", "থানা", "পৌরসভা", "সদর", "ইউনিয়ন"];
 
-/// The consonant a suffix is normalized after ([`Suffixes::add_list`]).
-const CARRIER: &str = "ক";
+/// The key of `tail` as it stands after a name in a token, empty when
+/// normalization merges it into the name. A suffix never stands alone:
+/// normalized alone, a leading vowel sign would read as typed in visual
+/// order (D4 makes েরা রো). So it is normalized after a consonant, as in
+/// text, and the consonant's key byte is dropped.
+fn key_after_name(normalizer: &Normalizer, tail: &str) -> Vec<u8> {
+    const CARRIER: &str = "ক";
+    let in_text = format!("{CARRIER}{tail}");
+    let display = normalizer.normalize_str(&in_text);
+    let carrier = key::fold(CARRIER);
+    key::fold(&display)
+        .bytes()
+        .strip_prefix(carrier.bytes())
+        .unwrap_or_default()
+        .to_vec()
+}
 
 /// At most this many suffixes stack on one name: পুতিন + ের + ই is two;
 /// real words stop at three (কোরিয়া + গুলো + র + ই is already rare).
@@ -154,8 +168,6 @@ impl Suffixes {
     /// Adds the suffixes of one list (format of `data/suffixes.txt`).
     pub(crate) fn add_list(&mut self, source: &str, text: &str) -> Result<(), SuffixError> {
         let normalizer = Normalizer::new();
-        let carrier = key::fold(CARRIER);
-        let carrier = carrier.bytes();
         for (index, line) in text.lines().enumerate() {
             let line = line.trim_start_matches('\u{FEFF}');
             if line.trim().is_empty() || line.starts_with('#') {
@@ -175,14 +187,8 @@ impl Suffixes {
                     ),
                 });
             };
-            // A suffix stands after a name, never alone: normalized alone, a
-            // leading vowel sign would read as typed in visual order (D4
-            // makes েরা রো). So it is normalized after a consonant, as in
-            // text, and the consonant's key byte is dropped.
-            let in_text = format!("{CARRIER}{suffix}");
-            let display = normalizer.normalize_str(&in_text);
-            let folded = key::fold(&display);
-            let bytes = folded.bytes().strip_prefix(carrier).unwrap_or_default();
+            let folded = key_after_name(&normalizer, suffix);
+            let bytes = folded.as_slice();
             // A suffix is Bengali letters and signs only: anything else
             // (a space, punctuation, Latin) could never sit inside a token
             // after a name, and would hint at a malformed line.
@@ -379,14 +385,9 @@ mod tests {
         s
     }
 
-    /// Whether `tail`, written after a name, is a suffix chain: the tail's
-    /// key as it stands in a token (after a consonant; see `CARRIER`).
+    /// Whether `tail`, written after a name, is a suffix chain.
     fn accepts(suffixes: &Suffixes, tail: &str) -> bool {
-        let in_text = format!("{CARRIER}{tail}");
-        let display = Normalizer::new().normalize_str(&in_text);
-        let key = key::fold(&display);
-        let tail = key.bytes().get(1..).unwrap_or_default();
-        suffixes.accepts(tail)
+        suffixes.accepts(&key_after_name(&Normalizer::new(), tail))
     }
 
     #[test]

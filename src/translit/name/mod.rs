@@ -32,11 +32,30 @@ pub use gazetteer::GazetteerNames;
 /// The name parts of the curated lexicon (`data/name_parts.tsv`) but its
 /// initials (এম, spelled M): the matcher reads them beside partial names.
 pub(crate) fn lexicon_words() -> impl Iterator<Item = &'static str> {
-    let initial = |spellings: &[&str]| spellings.iter().all(|s| s.chars().count() == 1);
     Lexicon::embedded()
         .iter()
-        .filter(move |(_, spellings)| !initial(spellings))
+        .filter(|(_, spellings)| !is_initial(spellings))
         .map(|(word, _)| word)
+}
+
+/// The initials of the curated lexicon: the Bengali name of a Latin letter
+/// and the letter (এম, b'M'; ডব্লিউ and ডাব্লিউ, b'W'). The matcher spells
+/// abbreviations with them.
+pub(crate) fn lexicon_initials() -> impl Iterator<Item = (&'static str, u8)> {
+    Lexicon::embedded()
+        .iter()
+        .filter(|(_, spellings)| is_initial(spellings))
+        .flat_map(|(word, spellings)| {
+            spellings
+                .iter()
+                .filter_map(|s| s.bytes().next().filter(u8::is_ascii_uppercase))
+                .map(move |letter| (word, letter))
+        })
+}
+
+/// A lexicon entry spelled as single letters only: an initial.
+fn is_initial(spellings: &[&str]) -> bool {
+    spellings.iter().all(|s| s.chars().count() == 1)
 }
 
 /// A source of canonical English names for whole Bengali names (for
