@@ -27,6 +27,7 @@
 
 use core::fmt;
 
+use super::encode::{Encoder, WORD_KEY};
 use crate::gazetteer::CommonWords;
 use crate::normalize::key;
 use crate::quote::Quoted;
@@ -231,15 +232,22 @@ impl Suffixes {
     /// its trailing designator words ("ভোলা জেলা" → "ভোলা"), or `None` when
     /// it has none or what would remain is a common word or one letter: such
     /// a name needs its designator as evidence, and keeps it.
-    pub(crate) fn without_designator(&self, normalizer: &Normalizer, stem: &str) -> Option<usize> {
+    pub(crate) fn without_designator(
+        &self,
+        encoder: &Encoder,
+        normalizer: &Normalizer,
+        stem: &str,
+    ) -> Option<usize> {
+        let mut buf = [0; WORD_KEY];
         let mut keep = stem.len();
         loop {
             let head = stem.get(..keep)?;
             let Some(space) = head.rfind(char::is_whitespace) else {
                 break;
             };
-            let word = key::fold(&normalizer.normalize_str(head.get(space..)?.trim()));
-            if !self.designators.iter().any(|d| **d == *word.bytes()) {
+            let word = head.get(space..)?.trim_start();
+            let word = encoder.word_key(normalizer, word, &mut buf);
+            if !self.designators.iter().any(|d| **d == *word) {
                 break;
             }
             keep = head.get(..space)?.trim_end().len();
@@ -247,9 +255,8 @@ impl Suffixes {
         if keep == stem.len() {
             return None;
         }
-        let head = key::fold(&normalizer.normalize_str(stem.get(..keep)?));
-        let rest_is_name =
-            !self.words.contains(head.bytes()) && super::variant::letters(head.bytes()) >= 2;
+        let head = encoder.word_key(normalizer, stem.get(..keep)?, &mut buf);
+        let rest_is_name = !self.words.contains(&head) && super::variant::letters(&head) >= 2;
         rest_is_name.then_some(keep)
     }
 
@@ -309,6 +316,16 @@ impl Suffixes {
                 _ => false,
             }
         })
+    }
+
+    /// True when some suffix starts with key byte `first`: a tail that
+    /// starts with any other is no chain.
+    #[inline]
+    pub(crate) fn may_start(&self, first: u8) -> bool {
+        self.by_first
+            .0
+            .get(usize::from(first))
+            .is_some_and(|&(start, end)| start < end)
     }
 
     /// The suffixes that start with `tail`'s first byte.
@@ -541,7 +558,9 @@ mod tests {
             ("উত্তর কোরিয়া", None),
             ("জেলা", None),
         ] {
-            let got = s.without_designator(&n, stem).and_then(|k| stem.get(..k));
+            let got = s
+                .without_designator(&Encoder::new(), &n, stem)
+                .and_then(|k| stem.get(..k));
             assert_eq!(got, kept, "{}", hex(stem));
         }
     }

@@ -189,10 +189,12 @@ static ACTIONS: [u8; 129 * 128] = {
 /// only with digits folded to ASCII, 0 when never.
 // Evaluated at compile time, where an index out of bounds is a build error.
 #[allow(clippy::indexing_slicing)]
-static SUSPECT: [u8; 129 * 128] = {
-    let mut table = [0u8; 129 * 128];
+static SUSPECT: [u8; 256 * 128] = {
+    // Rows past NO_PREV are never read by a caller in the domain; they
+    // make every masked index valid, and say "may be dirty" if read.
+    let mut table = [before::ANY; 256 * 128];
     let mut i = 0;
-    while i < table.len() {
+    while i < ACTIONS.len() {
         table[i] = match ACTIONS[i] {
             action::CLEAN => 0,
             action::CHECK_D3 | action::CHECK_D4 => before::E,
@@ -209,8 +211,8 @@ static SUSPECT: [u8; 129 * 128] = {
 /// satisfies.
 // Evaluated at compile time, where an index out of bounds is a build error.
 #[allow(clippy::indexing_slicing)]
-static BEFORE: [u8; NO_PREV + 1] = {
-    let mut table = [before::ANY; NO_PREV + 1];
+static BEFORE: [u8; 256] = {
+    let mut table = [before::ANY; 256];
     let mut p2 = 0;
     while p2 < NO_PREV {
         if p2 == 0x47 {
@@ -278,10 +280,19 @@ pub(crate) fn may_be_dirty(cur: usize, digits_to_ascii: bool) -> bool {
 /// (a vowel sign's test depends on the two before it), and nearly every
 /// triple of clean text is clear, so the branch on the answer predicts
 /// well where one on the action per pair did not.
+///
+/// The domain is `p1, p2 <= NO_PREV` and `cur < 128`. The indices are
+/// masked to the tables' sizes rather than checked: no bounds test on the
+/// hot path, and a value outside the domain reads some entry instead of
+/// panicking.
 #[inline(always)]
 pub(crate) fn may_be_dirty_after([p1, p2]: [usize; 2], cur: usize, digits_to_ascii: bool) -> bool {
-    let suspect = SUSPECT.get(p1 * 128 + cur).copied().unwrap_or(before::ANY);
-    let before = BEFORE.get(p2).copied().unwrap_or(before::ANY)
+    debug_assert!(p1 <= NO_PREV && p2 <= NO_PREV && cur < 128);
+    let suspect = SUSPECT
+        .get((p1 & 0xFF) << 7 | (cur & 0x7F))
+        .copied()
+        .unwrap_or(before::ANY);
+    let before = BEFORE.get(p2 & 0xFF).copied().unwrap_or(before::ANY)
         | if digits_to_ascii { before::DIGITS } else { 0 };
     suspect & before != 0
 }
@@ -329,6 +340,43 @@ pub(crate) fn is_dirty_by_rule(
                 && !can_carry_vowel_sign(back(bytes, here, 4))
         }
         action::CHECK_DIGIT => digits_to_ascii,
+        _ => true,
+    }
+}
+
+/// A precomposed nukta letter (ড় ঢ় য়, block offsets 0x5C 0x5D 0x5F):
+/// the only change display normalization makes to it is D1, which writes
+/// it as its base consonant and the nukta, and no rule changes that pair
+/// whatever comes before it (a nukta changes only after ব, the virama or
+/// the sandhi mark). What follows is tested against the pair: see
+/// [`after_nukta_form_is_dirty`].
+pub(crate) fn is_nukta_form(cur: usize) -> bool {
+    matches!(cur, 0x5C | 0x5D | 0x5F)
+}
+
+/// [`bengali_is_dirty`] for the code point `cur` at `here` right after a
+/// precomposed nukta letter, as if that letter were already the pair its
+/// display form holds (see [`is_nukta_form`]): the code point before
+/// `cur` is the nukta, the one before that the letter's base consonant.
+/// The look-back of the D4 test then counts the pair as one code point of
+/// the raw bytes.
+pub(crate) fn after_nukta_form_is_dirty(bytes: &[u8], here: usize, cur: usize) -> bool {
+    const NUKTA: usize = 0x3C;
+    let act = ACTIONS
+        .get(NUKTA * 128 + (cur & 0x7F))
+        .copied()
+        .unwrap_or(action::DIRTY);
+    match act {
+        action::CLEAN => false,
+        // The base is a consonant; the e-kar would stand just before it.
+        action::CHECK_D4_NUKTA => {
+            back(bytes, here, 2) == Some(chars::SIGN_E)
+                && !can_carry_vowel_sign(back(bytes, here, 3))
+        }
+        // Both need ে two back, where the base consonant is.
+        action::CHECK_D3 | action::CHECK_D4 => false,
+        // The matcher's scans keep Bengali digits.
+        action::CHECK_DIGIT => false,
         _ => true,
     }
 }
@@ -694,6 +742,26 @@ pub(crate) fn normalize_region(
     });
 }
 
+/// The bytes of the whole characters that `a` and `b` share at their
+/// end, such that what remains of each before them is not empty: the
+/// signs after a changed letter keep their own map (a change that only
+/// deletes or only inserts maps with the whole cluster).
+fn common_end(a: &str, b: &str) -> usize {
+    let room = a.len().min(b.len());
+    let back: usize = a
+        .chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .scan(0, |total, len| {
+            *total += len;
+            (*total < room).then_some(len)
+        })
+        .sum();
+    back
+}
+
 /// True when `text` holds the start of Bengali mojibake (`à¦`, `à§`).
 fn may_hold_mojibake(text: &str) -> bool {
     text.char_indices()
@@ -741,11 +809,14 @@ fn normalize_region_once(
         if normalized == original {
             out.push_str(original);
         } else {
+            // The signs the cluster kept at its end map byte for byte: য়ে
+            // written precomposed changes in its য় alone.
+            let back = common_end(original, &normalized);
             let output_start = out.len();
             out.push_str(&normalized);
             map.push(Edit {
-                output: output_start..out.len(),
-                input,
+                output: output_start..out.len() - back,
+                input: input.start..input.end - back,
             });
         }
         start += len;

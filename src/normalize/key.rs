@@ -14,7 +14,9 @@
 //! | [`OTHER_LETTER`] 0x91 | U+0991 | a Latin letter with no ASCII base (ø with no fold, Ŋ) |
 //!
 //! Unassigned Bengali code points in the input encode as [`OTHER`], so a slot
-//! byte never means two things. The encoding is lossy by design; [`decode`]
+//! byte never means two things. The precomposed nukta letters ড় ঢ় য়, which
+//! display text never holds (D1 decomposes them), encode as their display
+//! form, base consonant then nukta: raw text folds as its display form would. The encoding is lossy by design; [`decode`]
 //! is for humans and tests.
 //!
 //! ```
@@ -84,6 +86,21 @@ static BENGALI_KEYS: [u8; 128] = {
 const KHANDA_TA_OFFSET: u8 = 0x4E;
 const KEY_TA: u8 = 0x80 + 0x24;
 const KEY_VIRAMA: u8 = 0x80 + 0x4D;
+const KEY_NUKTA: u8 = 0x80 + 0x3C;
+
+/// The key bytes of a precomposed nukta letter (ড় ঢ় য়, U+09DC U+09DD
+/// U+09DF), given its block offset: those of its display form, the base
+/// consonant and the nukta (D1). Display text never holds one; the
+/// matcher's scans read raw text, where news writes them precomposed.
+fn nukta_form_key(offset: u8) -> Option<[u8; 2]> {
+    let base = match offset {
+        0x5C => 0x21,
+        0x5D => 0x22,
+        0x5F => 0x2F,
+        _ => return None,
+    };
+    Some([0x80 | base, KEY_NUKTA])
+}
 
 /// True when `byte` of a key belongs inside a token: ASCII letters and
 /// digits, Bengali letters, signs and digits, and [`OTHER_LETTER`].
@@ -228,6 +245,9 @@ fn fold_with(display: &str, mut emit: impl FnMut(Folded, usize)) {
                     // K2: ৎ ≡ ত্.
                     emit(Folded::Byte(KEY_TA), at);
                     emit(Folded::Byte(KEY_VIRAMA), at);
+                } else if let Some([base, nukta]) = nukta_form_key(offset) {
+                    emit(Folded::Byte(base), at);
+                    emit(Folded::Byte(nukta), at);
                 } else {
                     emit(Folded::Byte(key), at);
                 }
@@ -293,6 +313,25 @@ fn next_is_word(display: &str, at: usize) -> bool {
         .get(at..)
         .and_then(|rest| rest.chars().next())
         .is_some_and(script::is_word_char)
+}
+
+/// True when the fold writes `c`, a character outside ASCII and the
+/// Bengali block, as [`OTHER`] wherever it stands in display text (display
+/// text holds no combining mark on a Latin letter that K4 would drop):
+/// no space, hyphen, line break, Latin letter, danda or joiner, which have
+/// keys or rules of their own. The matcher's fast scans take such a
+/// character as a token separator.
+pub(crate) fn folds_to_other(c: char) -> bool {
+    !c.is_ascii()
+        && script::class_of(c).is_none()
+        && !c.is_whitespace()
+        && !is_hyphen(c)
+        && !is_latin_letter(c)
+        && !matches!(
+            c,
+            chars::DANDA | chars::DOUBLE_DANDA | script::ZWJ | script::ZWNJ
+        )
+        && canonical_combining_class(c) == 0
 }
 
 /// The key byte of a character that [`fold_with`] passed through as a char.
@@ -500,6 +539,9 @@ mod tests {
             let key = fold(&c.to_string());
             let expected: &[u8] = match c {
                 chars::KHANDA_TA => &[KEY_TA, KEY_VIRAMA],
+                '\u{09DC}' => &[0x80 | 0x21, KEY_NUKTA],
+                '\u{09DD}' => &[0x80 | 0x22, KEY_NUKTA],
+                '\u{09DF}' => &[0x80 | 0x2F, KEY_NUKTA],
                 chars::ASSAMESE_RA => &[0xB0],
                 chars::ASSAMESE_WA => &[0xAC],
                 _ if class == BengaliClass::Unassigned => &[OTHER],

@@ -24,9 +24,12 @@ pub struct Edit {
 ///
 /// Unchanged text maps byte for byte; a changed cluster maps to the whole
 /// input cluster it came from (rules such as NFC and visual-order repair
-/// reorder or merge code points, so nothing finer is meaningful). The map is
-/// monotonic, and a span of the output maps to a span of the input that starts
-/// and ends on char boundaries.
+/// reorder or merge code points, so nothing finer is meaningful), except
+/// for the signs it ends with unchanged, which keep their own map: in
+/// য়ের written with a precomposed য় (U+09DF), only য় changed, and the
+/// suffix ের after a name maps to itself. The map is monotonic, and a span
+/// of the output maps to a span of the input that starts and ends on char
+/// boundaries.
 ///
 /// ```
 /// use bengali_names::Normalizer;
@@ -38,6 +41,12 @@ pub struct Edit {
 /// // কো is one changed cluster: any part of it maps to the whole input cluster.
 /// assert_eq!(map.span_to_input(3..6), 0..9);
 /// assert_eq!(&input[map.span_to_input(6..9)], "ল");
+/// // য় ে: the precomposed য় became য ়, the e-kar after it is its own.
+/// let input = "\u{09DF}\u{09C7}র";
+/// let out = Normalizer::new().normalize(input);
+/// assert_eq!(out.text(), "\u{09AF}\u{09BC}\u{09C7}র");
+/// assert_eq!(out.offsets().span_to_input(0..6), 0..3);
+/// assert_eq!(out.offsets().span_to_input(6..12), 3..9);
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OffsetMap {
