@@ -76,13 +76,7 @@ impl Encoder {
             *slot = Cell {
                 key: table.get(cur).copied().unwrap_or([key::OTHER, 0]),
                 cur: u8::try_from(cur).unwrap_or(0),
-                flags: flag(&word, WORD)
-                    | flag(&simple, SIMPLE)
-                    | if display::is_nukta_form(cur) {
-                        NUKTA_FORM
-                    } else {
-                        0
-                    },
+                flags: flag(&word, WORD) | flag(&simple, SIMPLE),
             };
         }
         let mut word_bits = [0u64; 2];
@@ -254,24 +248,7 @@ impl Encoder {
     /// give, spans already in the raw text.
     #[inline(always)]
     fn stays(&self, bytes: &[u8], at: usize, cell: Cell, prev: &mut [usize; 2]) -> bool {
-        let cur = usize::from(cell.cur);
-        let p1 = prev[0] & 0xFF;
-        if display::may_be_dirty_after([p1, prev[1]], cur, false) {
-            if cell.flags & NUKTA_FORM != 0 {
-                *prev = [AFTER_NUKTA_FORM, usize::from(cell.key[0] & 0x7F)];
-                return true;
-            }
-            let dirty = if prev[0] == AFTER_NUKTA_FORM {
-                display::after_nukta_form_is_dirty(bytes, at, cur)
-            } else {
-                display::is_dirty_by_rule(bytes, at, *prev, cur, false)
-            };
-            if dirty {
-                return false;
-            }
-        }
-        *prev = [cur, p1];
-        true
+        display::stays_reading_nukta_forms(bytes, at, prev, usize::from(cell.cur), false)
     }
 
     /// `rest` past its leading Bengali word characters: the rest of a
@@ -629,12 +606,6 @@ const WORD: u8 = 1;
 /// A word character of one key byte: a walk in [`Encoder::scan_keys`]
 /// goes on over it without the fold.
 const SIMPLE: u8 = 2;
-/// A precomposed nukta letter (see [`Encoder::stays`]).
-const NUKTA_FORM: u8 = 4;
-
-/// What `prev` holds in [`Encoder::stays`] right after a precomposed nukta
-/// letter: the nukta's block offset in its low byte, marked above it.
-const AFTER_NUKTA_FORM: usize = 0x100 | 0x3C;
 
 /// A match key with the way back to the display offset of every key byte.
 ///
@@ -1347,8 +1318,10 @@ mod tests {
             }
             Some(line) => {
                 let stopped = display.get(line.clone()).unwrap();
+                // A second nukta is junk the scans leave to the rewrite.
+                let double_nukta = nukta_forms_decomposed.contains("\u{09BC}\u{09BC}");
                 assert!(
-                    !clean || stopped.chars().any(|c| !fused_char(c)),
+                    !clean || double_nukta || stopped.chars().any(|c| !fused_char(c)),
                     "{display:?}: the fused encoder gave up on {stopped:?}"
                 );
             }

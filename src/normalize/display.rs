@@ -142,8 +142,10 @@ static ACTIONS: [u8; 129 * 128] = {
             let act = match cur {
                 // D1: NFC decomposes ড় ঢ় য়; D8: the look-alike danda.
                 0x5C | 0x5D | 0x5F | 0x77 => action::DIRTY,
-                // D6 (ব ়) and D7 (্ ়).
-                NUKTA if prev == BA || prev == VIRAMA => action::DIRTY,
+                // D6 (ব ়) and D7 (্ ়); and a second nukta, junk the scan
+                // cannot judge (D4's look-back reads one nukta after the
+                // consonant, the rewrite any number): the rewrite decides.
+                NUKTA if prev == BA || prev == VIRAMA || prev == NUKTA => action::DIRTY,
                 // NFC's canonical order: the sandhi mark (combining class 230)
                 // goes after a nukta (7) or virama (9).
                 NUKTA | VIRAMA if prev == SANDHI_MARK => action::DIRTY,
@@ -344,23 +346,65 @@ pub(crate) fn is_dirty_by_rule(
     }
 }
 
-/// A precomposed nukta letter (ড় ঢ় য়, block offsets 0x5C 0x5D 0x5F):
-/// the only change display normalization makes to it is D1, which writes
-/// it as its base consonant and the nukta, and no rule changes that pair
-/// whatever comes before it (a nukta changes only after ব, the virama or
-/// the sandhi mark). What follows is tested against the pair: see
-/// [`after_nukta_form_is_dirty`].
-pub(crate) fn is_nukta_form(cur: usize) -> bool {
-    matches!(cur, 0x5C | 0x5D | 0x5F)
+/// The base consonant of a precomposed nukta letter (ড় ঢ় য়, block offsets
+/// 0x5C 0x5D 0x5F), by block offset. The only change display normalization
+/// makes to such a letter is D1, which writes it as its base and the
+/// nukta, and no rule changes that pair whatever comes before it (a nukta
+/// changes only after ব, the virama or the sandhi mark).
+pub(crate) fn nukta_form_base(cur: usize) -> Option<usize> {
+    match cur {
+        0x5C => Some(0x21),
+        0x5D => Some(0x22),
+        0x5F => Some(0x2F),
+        _ => None,
+    }
 }
 
-/// [`bengali_is_dirty`] for the code point `cur` at `here` right after a
-/// precomposed nukta letter, as if that letter were already the pair its
-/// display form holds (see [`is_nukta_form`]): the code point before
-/// `cur` is the nukta, the one before that the letter's base consonant.
-/// The look-back of the D4 test then counts the pair as one code point of
-/// the raw bytes.
-pub(crate) fn after_nukta_form_is_dirty(bytes: &[u8], here: usize, cur: usize) -> bool {
+/// What `prev` holds in [`stays_reading_nukta_forms`] right after a
+/// precomposed nukta letter: the nukta's block offset in its low byte,
+/// marked above it.
+const AFTER_NUKTA_FORM: usize = 0x100 | 0x3C;
+
+/// [`bengali_is_dirty`] reading a precomposed nukta letter as the pair D1
+/// makes of it (see [`nukta_form_base`]): true when the Bengali code
+/// point `cur` at `here` stays as it is after `prev` (the block offsets
+/// of the two code points before it, [`NO_PREV`] when not Bengali) or,
+/// for a nukta letter, becomes its pair and nothing else; `prev` then
+/// takes it in. The code point after a nukta letter is tested against
+/// the pair, the D4 look-back counting the raw letter as one code point.
+/// For the scans that read raw text as its display form would read (the
+/// matcher's, and the normalizer's for a word whose only change is D1).
+#[inline(always)]
+pub(crate) fn stays_reading_nukta_forms(
+    bytes: &[u8],
+    here: usize,
+    prev: &mut [usize; 2],
+    cur: usize,
+    digits_to_ascii: bool,
+) -> bool {
+    let p1 = prev[0] & 0xFF;
+    if may_be_dirty_after([p1, prev[1]], cur, digits_to_ascii) {
+        if let Some(base) = nukta_form_base(cur) {
+            *prev = [AFTER_NUKTA_FORM, base];
+            return true;
+        }
+        let dirty = if prev[0] == AFTER_NUKTA_FORM {
+            after_nukta_form_is_dirty(bytes, here, cur, digits_to_ascii)
+        } else {
+            is_dirty_by_rule(bytes, here, *prev, cur, digits_to_ascii)
+        };
+        if dirty {
+            return false;
+        }
+    }
+    *prev = [cur, p1];
+    true
+}
+
+/// [`is_dirty_by_rule`] for the code point `cur` at `here` right after a
+/// precomposed nukta letter taken as its pair: the code point before `cur`
+/// is the nukta, the one before that the letter's base consonant.
+fn after_nukta_form_is_dirty(bytes: &[u8], here: usize, cur: usize, digits_to_ascii: bool) -> bool {
     const NUKTA: usize = 0x3C;
     let act = ACTIONS
         .get(NUKTA * 128 + (cur & 0x7F))
@@ -375,10 +419,73 @@ pub(crate) fn after_nukta_form_is_dirty(bytes: &[u8], here: usize, cur: usize) -
         }
         // Both need ে two back, where the base consonant is.
         action::CHECK_D3 | action::CHECK_D4 => false,
-        // The matcher's scans keep Bengali digits.
-        action::CHECK_DIGIT => false,
+        action::CHECK_DIGIT => digits_to_ascii,
         _ => true,
     }
+}
+
+/// Where the word from the precomposed nukta letter at `at` ends (at the
+/// first character that is not a Bengali code point, if that is a hard
+/// boundary, or at the text's end), when D1 on its nukta letters is the
+/// only change display normalization makes to it from `at` on; `None`
+/// otherwise, and the caller normalizes the region. News writes ড় ঢ় য়
+/// precomposed in most lines, and a region costs a full rewrite.
+pub(crate) fn nukta_forms_only(text: &str, at: usize, options: &NormalizeOptions) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let digits_to_ascii = options.digits == DigitStyle::Ascii;
+    let mut rest = bytes.get(at..)?;
+    let mut prev = [NO_PREV; 2];
+    let mut first = true;
+    loop {
+        match rest {
+            [0xE0, b1, b2, tail @ ..] if b1 & 0xFE == 0xA6 => {
+                let cur = usize::from(((b1 & 1) << 6) | (b2 & 0x3F));
+                if first && nukta_form_base(cur).is_none() {
+                    return None;
+                }
+                first = false;
+                let here = bytes.len() - rest.len();
+                if !stays_reading_nukta_forms(bytes, here, &mut prev, cur, digits_to_ascii) {
+                    return None;
+                }
+                rest = tail;
+            }
+            [] => return (!first).then_some(bytes.len()),
+            _ if first => return None,
+            _ => {
+                let here = bytes.len() - rest.len();
+                let c = text.get(here..)?.chars().next()?;
+                return is_hard_boundary(c).then_some(here);
+            }
+        }
+    }
+}
+
+/// Appends `text[span]` to `out` with its precomposed nukta letters
+/// decomposed (D1), each recorded in `map`.
+pub(crate) fn push_decomposing_nukta_forms(
+    text: &str,
+    span: Range<usize>,
+    out: &mut String,
+    map: &mut OffsetMap,
+) {
+    let mut at = span.start;
+    for (i, c) in text.get(span.clone()).unwrap_or_default().char_indices() {
+        let Some(base) = script::nukta_base(c) else {
+            continue;
+        };
+        let here = span.start + i;
+        out.push_str(text.get(at..here).unwrap_or_default());
+        let output_start = out.len();
+        out.push(base);
+        out.push(chars::NUKTA);
+        map.push(Edit {
+            output: output_start..out.len(),
+            input: here..here + c.len_utf8(),
+        });
+        at = here + c.len_utf8();
+    }
+    out.push_str(text.get(at..span.end).unwrap_or_default());
 }
 
 /// Byte offset of the first code point at or after `from` that some display

@@ -254,11 +254,19 @@ impl Normalizer {
         let mut out = String::with_capacity(text.len());
         let mut copied_to = 0;
         loop {
-            let region = display::region_around(text, copied_to, dirty);
-            out.push_str(text.get(copied_to..region.start).unwrap_or_default());
-            let region_end = region.end;
-            display::normalize_region(text, region, &self.options, &mut out, map);
-            copied_to = region_end;
+            if let Some(end) = display::nukta_forms_only(text, dirty, &self.options) {
+                // A word whose only change is D1 on ড় ঢ় য় (as news writes
+                // them): decomposed in place, without a region's rewrite.
+                out.push_str(text.get(copied_to..dirty).unwrap_or_default());
+                display::push_decomposing_nukta_forms(text, dirty..end, &mut out, map);
+                copied_to = end;
+            } else {
+                let region = display::region_around(text, copied_to, dirty);
+                out.push_str(text.get(copied_to..region.start).unwrap_or_default());
+                let region_end = region.end;
+                display::normalize_region(text, region, &self.options, &mut out, map);
+                copied_to = region_end;
+            }
             match display::first_dirty(text, copied_to, &self.options) {
                 Some(next) => dirty = next,
                 None => break,

@@ -103,6 +103,18 @@ fn d4_e_kar_typed_before_its_consonant() {
             "\u{0995}\u{09BE}\u{09C7}\u{0995}\u{09BE}",
             "\u{0995}\u{09BE}\u{0995}\u{09CB}",
         ),
+        // The consonant a precomposed য়, after a sign and at the start:
+        // not D1 alone, so not the fast path for nukta letters.
+        (
+            "\u{0995}\u{09C1}\u{09C7}\u{09DF}\u{09BE}",
+            "\u{0995}\u{09C1}\u{09AF}\u{09BC}\u{09CB}",
+        ),
+        ("\u{09C7}\u{09DC}\u{09D7}", "\u{09A1}\u{09BC}\u{09CC}"),
+        // কেয়া with a precomposed য়: D1 alone.
+        (
+            "\u{0995}\u{09C7}\u{09DF}\u{09BE}",
+            "\u{0995}\u{09C7}\u{09AF}\u{09BC}\u{09BE}",
+        ),
         // After an independent vowel.
         (
             "\u{0985}\u{09C7}\u{0995}\u{09BE}",
@@ -427,7 +439,7 @@ fn fast_paths_skip_only_stable_characters() {
 
 mod fast_scan {
     use super::super::display::normalize_region;
-    use super::super::{NormalizeOptions, OffsetMap};
+    use super::super::{DigitStyle, NormalizeOptions, OffsetMap};
     use super::{hex, Normalizer};
     use proptest::prelude::*;
 
@@ -442,8 +454,45 @@ mod fast_scan {
         prop::collection::vec(c, 0..24).prop_map(|v| v.into_iter().collect())
     }
 
+    /// Text dense in what the fast path for precomposed nukta letters must
+    /// get right: the letters, the signs around them (an e-kar typed before
+    /// its consonant, two-part vowels, nukta, virama) and word boundaries.
+    fn nukta_text() -> impl Strategy<Value = String> {
+        let c = prop_oneof![
+            8 => prop::sample::select(vec![
+                '\u{09DC}', '\u{09DF}', '\u{09C7}', '\u{09BE}', '\u{09D7}', '\u{09C1}', 'ক',
+                '\u{09BC}', '\u{09CD}', ' ',
+            ]),
+            1 => prop::sample::select(vec![
+                '\u{09DD}', '\u{09AF}', '\u{09AC}', 'অ', '\u{0981}', '\u{09FE}', '\u{09E6}',
+                '\u{0964}', 'a', '1', '\u{200D}', '\u{00AD}', '\u{00A0}',
+            ]),
+        ];
+        prop::collection::vec(c, 0..12).prop_map(|v| v.into_iter().collect())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// Words whose only change is D1 on ড় ঢ় য় are decomposed in place;
+        /// the text comes out as the full rewrite writes it, for every
+        /// digit style, and every span maps back inside the input.
+        #[test]
+        fn nukta_forms_agree_with_a_full_rewrite(s in nukta_text()) {
+            for digits in [DigitStyle::Keep, DigitStyle::Ascii, DigitStyle::Bengali] {
+                for visual_order in [true, false] {
+                let options = NormalizeOptions { digits, visual_order, ..NormalizeOptions::default() };
+                let mut full = String::new();
+                let mut map = OffsetMap::identity();
+                normalize_region(&s, 0..s.len(), &options, &mut full, &mut map);
+                let normalizer = Normalizer::builder().digits(digits).visual_order(visual_order).build();
+                let out = normalizer.normalize(&s);
+                prop_assert_eq!(out.text(), &full, "input {}", hex(&s));
+                let whole = out.offsets().span_to_input(0..out.text().len());
+                prop_assert_eq!(whole, 0..s.len(), "input {}", hex(&s));
+                }
+            }
+        }
 
         /// Whatever the scan skips, the full rewrite would have left alone.
         #[test]
