@@ -16,6 +16,7 @@ Formats, chosen by file name:
   tokens (words and punctuation split apart); GPE counts as LOC, PERSON as PER.
 
 Usage: tools/eval_ner.py CORPUS [--bin target/release/bengali-names] [--show N] [--missed N]
+       tools/eval_ner.py CORPUS --write-text FILE   (the sentences as text, for the benches)
 """
 import argparse
 import collections
@@ -82,6 +83,8 @@ def main():
                     help="print the N most frequent gold entities of each type that no mention overlaps")
     ap.add_argument("--by-kind", action="store_true",
                     help="also print the share on entity tokens per (entity kind, match kind)")
+    ap.add_argument("--write-text", metavar="FILE",
+                    help="only write the corpus's sentences as text to FILE (for benches), and stop")
     args = ap.parse_args()
 
     reader = read_bilou_jsonl if ".jsonl" in args.corpus else read_iob
@@ -108,6 +111,11 @@ def main():
                 run = None
             if kind is not None:
                 run = [run[0], end, run[2]] if run else [start, end, kind[1]]
+
+    if args.write_text:
+        with open(args.write_text, "w", encoding="utf-8") as out:
+            out.write("\n".join(text_lines) + "\n")
+        return
 
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt") as tmp:
         tmp.write("\n".join(text_lines) + "\n")

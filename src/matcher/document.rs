@@ -28,7 +28,6 @@ pub(crate) struct State {
     key: Key,
     loose: Folded,
     skeleton: Folded,
-    scratch: Folded,
     /// The keys found at the token starts of the current line.
     hits: Vec<Hit>,
     /// The keys that passed the tail check in each word met so far.
@@ -1035,19 +1034,12 @@ fn search_key(
     }
     let variants = matcher.variants;
     if variants {
-        variant::fold(
-            Level::Loose,
-            Side::Text,
+        variant::fold_loose(state.key.bytes(), &mut state.loose);
+        variant::fold_skeleton(
             state.key.bytes(),
-            &mut state.loose,
-            &mut state.scratch,
-        );
-        variant::fold(
-            Level::Skeleton,
+            &state.loose,
             Side::Text,
-            state.key.bytes(),
             &mut state.skeleton,
-            &mut state.scratch,
         );
     }
     let mut covered = 0;
