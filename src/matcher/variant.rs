@@ -218,10 +218,9 @@ pub(crate) fn fold_alias(level: Level, key: &[u8]) -> (Vec<u8>, bool) {
 }
 
 fn loose(key: &[u8], out: &mut Folded) {
-    let at = |i: usize| key.get(i).copied().unwrap_or(0);
     let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
     let mut i = 0;
-    while let Some(&b) = key.get(i) {
+    while i < key.len() {
         // Most bytes fold one to one, whatever is around them: a run of
         // them goes in at once.
         let run = key
@@ -242,37 +241,38 @@ fn loose(key: &[u8], out: &mut Folded) {
             i = run;
             continue;
         }
-        let prev_word = i > 0 && is_word(at(i - 1));
-        // অ্যা / এ্যা → এ.
-        if (b == A || b == E) && at(i + 1) == VIRAMA && at(i + 2) == YA && at(i + 3) == SIGN_AA {
-            out.push(E, i..i + 4);
-            i += 4;
-            continue;
+        let (folded, len) = in_context(key, i);
+        if let Some(byte) = folded {
+            out.push(byte, i..i + len);
         }
-        let folded = match b {
-            CANDRABINDU => {
-                i += 1;
-                continue;
-            }
-            // ইয় inside a word is য়: পিয়ংইয়ং ≡ পিয়ংয়ং.
-            I if prev_word && at(i + 1) == YA && at(i + 2) == NUKTA => {
-                i += 1;
-                continue;
-            }
-            // জ় ফ় for z and f (ব্রাজ়িল): the letter without it. য় ড় ঢ়
-            // are letters of their own.
-            NUKTA if i > 0 && !matches!(at(i - 1), YA | DDA | DDHA) => {
-                i += 1;
-                continue;
-            }
-            // য় and the য-phala stay; a plain য is often written জ.
-            YA if at(i + 1) == NUKTA || (i > 0 && at(i - 1) == VIRAMA) => YA,
-            YA => JA,
-            other => other,
-        };
-        out.push(folded, i..i + 1);
-        i += 1;
+        i += len;
     }
+}
+
+/// The loose fold of the key byte at `i`, which [`ONE_TO_ONE`] leaves to
+/// the bytes around it: the byte written (none when the fold drops it)
+/// and the number of key bytes it stands for.
+fn in_context(key: &[u8], i: usize) -> (Option<u8>, usize) {
+    let at = |i: usize| key.get(i).copied().unwrap_or(0);
+    let b = at(i);
+    // অ্যা / এ্যা → এ.
+    if (b == A || b == E) && at(i + 1) == VIRAMA && at(i + 2) == YA && at(i + 3) == SIGN_AA {
+        return (Some(E), 4);
+    }
+    let prev_word = i > 0 && is_word(at(i - 1));
+    let folded = match b {
+        CANDRABINDU => None,
+        // ইয় inside a word is য়: পিয়ংইয়ং ≡ পিয়ংয়ং.
+        I if prev_word && at(i + 1) == YA && at(i + 2) == NUKTA => None,
+        // জ় ফ় for z and f (ব্রাজ়িল): the letter without it. য় ড় ঢ় are
+        // letters of their own.
+        NUKTA if i > 0 && !matches!(at(i - 1), YA | DDA | DDHA) => None,
+        // য় and the য-phala stay; a plain য is often written জ.
+        YA if at(i + 1) == NUKTA || (i > 0 && at(i - 1) == VIRAMA) => Some(YA),
+        YA => Some(JA),
+        other => Some(other),
+    };
+    (folded, 1)
 }
 
 /// The loose fold of each key byte that folds one to one whatever is
@@ -379,20 +379,12 @@ mod tests {
     use crate::normalize::key;
     use crate::Normalizer;
 
-    /// The loose fold one byte at a time: [`loose`] must agree with it.
+    /// The loose fold one byte at a time, the bytes that fold one to one
+    /// spelt out: [`loose`] must agree with it.
     fn loose_reference(key: &[u8], out: &mut Folded) {
-        let at = |i: usize| key.get(i).copied().unwrap_or(0);
         let mut i = 0;
         while let Some(&b) = key.get(i) {
-            let prev_word = i > 0 && is_word(at(i - 1));
-            // অ্যা / এ্যা → এ.
-            if (b == A || b == E) && at(i + 1) == VIRAMA && at(i + 2) == YA && at(i + 3) == SIGN_AA
-            {
-                out.push(E, i..i + 4);
-                i += 4;
-                continue;
-            }
-            let folded = match b {
+            let one_to_one = match b {
                 SIGN_II => SIGN_I,
                 SIGN_UU => SIGN_U,
                 II => I,
@@ -400,27 +392,17 @@ mod tests {
                 SHA | SSA => SA,
                 NNA => NA,
                 NGA => ANUSVARA,
-                CANDRABINDU => {
-                    i += 1;
+                A | E | I | CANDRABINDU | NUKTA | YA => {
+                    let (folded, len) = in_context(key, i);
+                    if let Some(byte) = folded {
+                        out.push(byte, i..i + len);
+                    }
+                    i += len;
                     continue;
                 }
-                // ইয় inside a word is য়: পিয়ংইয়ং ≡ পিয়ংয়ং.
-                I if prev_word && at(i + 1) == YA && at(i + 2) == NUKTA => {
-                    i += 1;
-                    continue;
-                }
-                // জ় ফ় for z and f (ব্রাজ়িল): the letter without it. য় ড় ঢ়
-                // are letters of their own.
-                NUKTA if i > 0 && !matches!(at(i - 1), YA | DDA | DDHA) => {
-                    i += 1;
-                    continue;
-                }
-                // য় and the য-phala stay; a plain য is often written জ.
-                YA if at(i + 1) == NUKTA || (i > 0 && at(i - 1) == VIRAMA) => YA,
-                YA => JA,
                 other => other,
             };
-            out.push(folded, i..i + 1);
+            out.push(one_to_one, i..i + 1);
             i += 1;
         }
     }
