@@ -4,7 +4,7 @@
 //! reference implementation of folds K1–K6; it goes through a closure per
 //! character and measured about 130–230 MB/s on the Wikipedia corpus, less
 //! than the matcher's whole budget. This transcoder handles the common
-//! cases (Bengali letters, ASCII, danda, joiners) in a tight loop over the
+//! cases (Bengali letters, ASCII, danda, joiners, symbols) in a tight loop over the
 //! UTF-8 bytes, and hands any other character to the reference fold for
 //! the whitespace-delimited stretch around it, so both always agree (a
 //! test compares them on every code point and on random text).
@@ -749,12 +749,14 @@ impl Key {
 
     /// The fused fast path: encodes `text[from..]` straight from the raw
     /// bytes, checking on the way that display normalization would leave it
-    /// unchanged ([`display::bengali_is_dirty`], the test of the
-    /// normalizer's own scan, for the default options the matcher uses).
-    /// Origins are offsets into `text`, which is its own display text.
+    /// unchanged but for D1 on precomposed ড় ঢ় য়, whose key is their display
+    /// form's ([`Encoder::stays`], the test of the normalizer's own scan,
+    /// for the default options the matcher uses). Origins are offsets into
+    /// `text`.
     ///
-    /// Only ASCII, the Bengali block, the dandas, ZWJ/ZWNJ and the
-    /// punctuation U+2010–U+2027 take this path. At the first line holding
+    /// Only ASCII, the Bengali block, the dandas, ZWJ/ZWNJ, the punctuation
+    /// U+2010–U+2027 and the characters the fold writes as [`key::OTHER`]
+    /// whatever surrounds them (°, €, 中) take this path. At the first line holding
     /// anything else, or anything the normalizer might change, the key is
     /// cut back to the start of that line and the line (up to its `\n`)
     /// is returned: the caller normalizes and encodes it the slow way, then
