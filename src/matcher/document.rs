@@ -374,9 +374,11 @@ struct Block<'a> {
 
 impl Block<'_> {
     /// The end of the whole inflected word for a stem at key span
-    /// `start..end`, or `None` when the rest of the token is not a suffix
-    /// chain or the word is an inflected common word (see `tail`).
-    fn word_end(&self, start: usize, end: usize) -> Option<usize> {
+    /// `start..end`, and whether its suffixes hold the plural of persons
+    /// ([`Suffixes::needs_personal`](super::tail::Suffixes::needs_personal));
+    /// `None` when the rest of the token is not a suffix chain or the word
+    /// is an inflected common word (see `tail`).
+    fn word_end(&self, start: usize, end: usize) -> Option<(usize, bool)> {
         let bytes = self.key.bytes();
         let token_end = |from: usize| {
             bytes
@@ -393,6 +395,10 @@ impl Block<'_> {
         ) {
             return None;
         }
+        let personal = self
+            .matcher
+            .suffixes
+            .needs_personal(bytes.get(end..tail_end).unwrap_or_default());
         // DPRK-এর, ইইউ’র: a hyphen or an apostrophe, then only suffixes. The
         // key writes a hyphen between words as a space, ’ as OTHER.
         let may_join = |b: u8| matches!(b, b' ' | b'\'' | crate::normalize::key::OTHER);
@@ -406,11 +412,11 @@ impl Block<'_> {
                 let next_end = token_end(end + 1);
                 let next = bytes.get(end + 1..next_end).unwrap_or_default();
                 if !next.is_empty() && self.matcher.suffixes.accepts(next) {
-                    return Some(next_end);
+                    return Some((next_end, self.matcher.suffixes.needs_personal(next)));
                 }
             }
         }
-        Some(tail_end)
+        Some((tail_end, personal))
     }
 
     /// Checks the entries of pattern `pattern` of `which` for a stem at key
@@ -430,10 +436,11 @@ impl Block<'_> {
         if which != Which::Exact && self.matcher.suffixes.common_words().contains(stem_key) {
             return None;
         }
-        let end = self.word_end(start, stem_end)?;
+        let (end, personal) = self.word_end(start, stem_end)?;
         let stem = Stem {
             end: stem_end,
             word_end: end,
+            personal,
         };
         choose(
             self.matcher,
@@ -495,6 +502,8 @@ impl Block<'_> {
 struct Stem {
     end: usize,
     word_end: usize,
+    /// The suffixes hold the plural of persons: no place is named.
+    personal: bool,
 }
 
 /// What [`choose`] asks of the text around a stem.
@@ -556,6 +565,8 @@ fn choose(
                 });
             }
             _ if weak && !named.contains(entry.target) => continue,
+            // ত্রিপুরাদের, আর্মেনীয়রা: people, not the place.
+            _ if stem.personal && is_place_or_country(matcher, entry.target) => continue,
             // বনানী চৌধুরী is a woman, not Dhaka's Banani.
             MatchKind::Exact | MatchKind::Variant
                 if stem.end == stem.word_end
@@ -605,6 +616,16 @@ fn country_mark(matcher: &Matcher, target: u32) -> Option<u32> {
 
 /// Score of a partial-name mention.
 const PARTIAL_SCORE: f32 = 0.85;
+
+/// A country or any other place: what the plural of persons never follows.
+fn is_place_or_country(matcher: &Matcher, target: u32) -> bool {
+    matcher.entity_at(target).is_some_and(|e| {
+        matches!(
+            e.kind(),
+            Kind::Country | Kind::City | Kind::Subdivision | Kind::Region
+        )
+    })
+}
 
 /// A city, subdivision or region: places whose names are also given names.
 fn is_place(matcher: &Matcher, target: u32) -> bool {
@@ -783,12 +804,14 @@ fn search_hits(
 /// entries depends on the document.
 #[derive(Clone, Copy, Debug, Default)]
 struct Passing {
-    keys: [(u32, u16, u16); 4],
+    /// Pattern, stem end, word end, and whether the suffixes hold the
+    /// plural of persons.
+    keys: [(u32, u16, u16, bool); 4],
     len: usize,
 }
 
 impl Passing {
-    fn keys(&self) -> &[(u32, u16, u16)] {
+    fn keys(&self) -> &[(u32, u16, u16, bool)] {
         self.keys.get(..self.len).unwrap_or_default()
     }
 }
@@ -840,7 +863,7 @@ fn passing(matcher: &Matcher, state: &mut State, piece: &str, token: &[Hit]) -> 
     };
     let mut passing = Passing::default();
     for &(pattern, stem) in keys.get(..found).unwrap_or_default().iter().rev() {
-        let Some(end) = block.word_end(0, stem) else {
+        let Some((end, personal)) = block.word_end(0, stem) else {
             continue;
         };
         let word = state.key.span_to_display(encoder, piece, 0..end).end;
@@ -856,7 +879,7 @@ fn passing(matcher: &Matcher, state: &mut State, piece: &str, token: &[Hit]) -> 
         ) else {
             return None;
         };
-        *passing.keys.get_mut(passing.len)? = (pattern, stem, word);
+        *passing.keys.get_mut(passing.len)? = (pattern, stem, word, personal);
         passing.len += 1;
     }
     state.words.insert(piece.as_bytes(), passing);
@@ -874,48 +897,52 @@ fn choose_passing(
     passing: Passing,
 ) -> Option<Found> {
     let piece = text.get(start..).unwrap_or_default();
-    passing.keys().iter().find_map(|&(pattern, stem, end)| {
-        let (stem_end, word_end) = (usize::from(stem), usize::from(end));
-        let word = start..start + word_end;
-        let around = Around {
-            written_as: |case: Case| piece.get(..stem_end).is_some_and(|t| case.fits(t)),
-            stands_alone: |person| {
-                let parts = &matcher.name_parts;
-                let stem_end = start + stem_end;
-                parts.fit(matcher, &state.named, person, text, word.clone(), stem_end)
-            },
-            before_shared_part: || {
-                matcher
-                    .name_parts
-                    .shared_part_after(matcher, text, word.end)
-            },
-        };
-        let stem = Stem {
-            end: stem_end,
-            word_end,
-        };
-        let best = choose(
-            matcher,
-            &state.named,
-            Which::Exact,
-            pattern as usize,
-            stem,
-            1.0,
-            around,
-        )?;
-        if best.kind != MatchKind::Partial {
-            note_named(matcher, &mut state.named, best.target);
-        }
-        Some(Found {
-            span: 0..best.end,
-            stem_end: best.stem_end,
-            target: best.target,
-            alternatives: best.alternatives,
-            table: best.table,
-            kind: best.kind,
-            score: best.score,
+    passing
+        .keys()
+        .iter()
+        .find_map(|&(pattern, stem, end, personal)| {
+            let (stem_end, word_end) = (usize::from(stem), usize::from(end));
+            let word = start..start + word_end;
+            let around = Around {
+                written_as: |case: Case| piece.get(..stem_end).is_some_and(|t| case.fits(t)),
+                stands_alone: |person| {
+                    let parts = &matcher.name_parts;
+                    let stem_end = start + stem_end;
+                    parts.fit(matcher, &state.named, person, text, word.clone(), stem_end)
+                },
+                before_shared_part: || {
+                    matcher
+                        .name_parts
+                        .shared_part_after(matcher, text, word.end)
+                },
+            };
+            let stem = Stem {
+                end: stem_end,
+                word_end,
+                personal,
+            };
+            let best = choose(
+                matcher,
+                &state.named,
+                Which::Exact,
+                pattern as usize,
+                stem,
+                1.0,
+                around,
+            )?;
+            if best.kind != MatchKind::Partial {
+                note_named(matcher, &mut state.named, best.target);
+            }
+            Some(Found {
+                span: 0..best.end,
+                stem_end: best.stem_end,
+                target: best.target,
+                alternatives: best.alternatives,
+                table: best.table,
+                kind: best.kind,
+                score: best.score,
+            })
         })
-    })
 }
 
 /// Keeps `candidate` in `best` if it beats what is there.
@@ -1292,6 +1319,23 @@ mod tests {
                 ],
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn a_place_takes_no_plural_of_persons() {
+        // ত্রিপুরাদের is the Tripura people; ত্রিপুরার the state. A person
+        // takes the plural: পুতিনরা is Putin and those with him.
+        for matcher in matchers() {
+            let found = |text: &str| -> Vec<String> {
+                matcher
+                    .find_iter(text)
+                    .map(|m| text[m.span()].to_owned())
+                    .collect()
+            };
+            assert_eq!(found("ত্রিপুরাদের গ্রাম"), Vec::<String>::new());
+            assert_eq!(found("ত্রিপুরার রাজধানী"), ["ত্রিপুরার"]);
+            assert_eq!(found("ভ্লাদিমির পুতিনরা এলেন"), ["ভ্লাদিমির পুতিনরা"]);
         }
     }
 

@@ -135,7 +135,7 @@ impl Slot {
     /// the grammar does not know.
     fn of_label(label: &str) -> Option<Slot> {
         match label {
-            "plural" | "classifier" => Some(Slot::Number),
+            "plural" | "personal" | "classifier" => Some(Slot::Number),
             "genitive" | "locative" | "objective" | "instrumental" | "dative" | "comitative" => {
                 Some(Slot::Case)
             }
@@ -163,6 +163,9 @@ pub(crate) struct Suffixes {
     words: CommonWords,
     /// [`DESIGNATORS`] as match keys.
     designators: Vec<Box<[u8]>>,
+    /// The suffixes of class `personal`, the plural of persons (রা, দের):
+    /// a place takes none ([`needs_personal`](Self::needs_personal)).
+    personal: Vec<Box<[u8]>>,
 }
 
 impl Suffixes {
@@ -182,8 +185,8 @@ impl Suffixes {
                     source: source.to_owned(),
                     line: index + 1,
                     reason: format!(
-                        "unknown class {} (plural, classifier, genitive, locative, \
-                         objective, comitative, emphatic, or none)",
+                        "unknown class {} (plural, personal, classifier, genitive, \
+                         locative, objective, comitative, emphatic, or none)",
                         Quoted(label)
                     ),
                 });
@@ -202,6 +205,9 @@ impl Suffixes {
             }
             if !self.keys.iter().any(|(k, s)| **k == *bytes && *s == slot) {
                 self.keys.push((bytes.into(), slot));
+            }
+            if label == "personal" && !self.personal.iter().any(|k| **k == *bytes) {
+                self.personal.push(bytes.into());
             }
         }
         self.keys.sort_by(|a, b| {
@@ -280,7 +286,17 @@ impl Suffixes {
 
     /// True when `tail` (key bytes) is empty or a chain of suffixes.
     pub(crate) fn accepts(&self, tail: &[u8]) -> bool {
-        self.chain(tail, Slot::Number, MAX_CHAIN)
+        self.chain(tail, Slot::Number, MAX_CHAIN, false)
+    }
+
+    /// True when `tail`, a chain of suffixes, reads as one only with the
+    /// plural of persons in it: ত্রিপুরা|দের is the Tripura people, আর্মেনীয়|রা
+    /// the Armenians, not the place. Bengali puts রা and দের after nouns of
+    /// persons, never after a place's name.
+    pub(crate) fn needs_personal(&self, tail: &[u8]) -> bool {
+        !tail.is_empty()
+            && !self.personal.is_empty()
+            && !self.chain(tail, Slot::Number, MAX_CHAIN, true)
     }
 
     /// True when `token` (key bytes of one whole token, or of its part from
@@ -340,8 +356,9 @@ impl Suffixes {
             .unwrap_or_default()
     }
 
-    /// True when `tail` is a chain whose slots start at `from` or later.
-    fn chain(&self, tail: &[u8], from: Slot, depth: usize) -> bool {
+    /// True when `tail` is a chain whose slots start at `from` or later
+    /// (without the plural of persons if `impersonal`).
+    fn chain(&self, tail: &[u8], from: Slot, depth: usize, impersonal: bool) -> bool {
         if tail.is_empty() {
             return true;
         }
@@ -349,6 +366,9 @@ impl Suffixes {
             return false;
         }
         self.starting(tail).iter().any(|(suffix, slot)| {
+            if impersonal && self.personal.iter().any(|p| **p == **suffix) {
+                return false;
+            }
             let next = match *slot {
                 Slot::Free => from,
                 _ if *slot < from => return false,
@@ -358,7 +378,7 @@ impl Suffixes {
                 Slot::Emphatic => Slot::Free,
             };
             tail.strip_prefix(&**suffix)
-                .is_some_and(|rest| self.chain(rest, next, depth - 1))
+                .is_some_and(|rest| self.chain(rest, next, depth - 1, impersonal))
         })
     }
 }
@@ -405,6 +425,28 @@ mod tests {
     /// Whether `tail`, written after a name, is a suffix chain.
     fn accepts(suffixes: &Suffixes, tail: &str) -> bool {
         suffixes.accepts(&key_after_name(&Normalizer::new(), tail))
+    }
+
+    #[test]
+    fn the_plural_of_persons_is_told_apart() {
+        let s = Suffixes::shipped();
+        for (tail, personal) in [
+            ("রা", true),
+            ("দের", true),
+            ("দেরকে", true),
+            ("রাই", true),
+            ("েরা", true),
+            ("র", false),
+            ("ের", false),
+            ("গুলো", false),
+            ("গুলোর", false),
+            ("কে", false),
+            ("", false),
+        ] {
+            let key = key_after_name(&Normalizer::new(), tail);
+            assert!(s.accepts(&key), "{}", hex(tail));
+            assert_eq!(s.needs_personal(&key), personal, "{}", hex(tail));
+        }
     }
 
     #[test]
