@@ -565,8 +565,15 @@ fn choose(
                 });
             }
             _ if weak && !named.contains(entry.target) => continue,
-            // ত্রিপুরাদের, আর্মেনীয়রা: people, not the place.
-            _ if stem.personal && is_place_or_country(matcher, entry.target) => continue,
+            // ত্রিপুরাদের, আর্মেনীয়রা: people, not the place or country.
+            _ if stem.personal
+                && matches!(
+                    kind_of(matcher, entry.target),
+                    Some(Kind::Country | Kind::City | Kind::Subdivision | Kind::Region)
+                ) =>
+            {
+                continue
+            }
             // বনানী চৌধুরী is a woman, not Dhaka's Banani.
             MatchKind::Exact | MatchKind::Variant
                 if stem.end == stem.word_end
@@ -617,21 +624,17 @@ fn country_mark(matcher: &Matcher, target: u32) -> Option<u32> {
 /// Score of a partial-name mention.
 const PARTIAL_SCORE: f32 = 0.85;
 
-/// A country or any other place: what the plural of persons never follows.
-fn is_place_or_country(matcher: &Matcher, target: u32) -> bool {
-    matcher.entity_at(target).is_some_and(|e| {
-        matches!(
-            e.kind(),
-            Kind::Country | Kind::City | Kind::Subdivision | Kind::Region
-        )
-    })
+/// The kind of entity `target`.
+fn kind_of(matcher: &Matcher, target: u32) -> Option<Kind> {
+    matcher.entity_at(target).map(EntityInfo::kind)
 }
 
 /// A city, subdivision or region: places whose names are also given names.
 fn is_place(matcher: &Matcher, target: u32) -> bool {
-    matcher
-        .entity_at(target)
-        .is_some_and(|e| matches!(e.kind(), Kind::City | Kind::Subdivision | Kind::Region))
+    matches!(
+        kind_of(matcher, target),
+        Some(Kind::City | Kind::Subdivision | Kind::Region)
+    )
 }
 
 /// Searches one block (at most [`BLOCK`] bytes), calling `emit` with each
@@ -1062,12 +1065,7 @@ fn search_key(
     let variants = matcher.variants;
     if variants {
         variant::fold_loose(state.key.bytes(), &mut state.loose);
-        variant::fold_skeleton(
-            state.key.bytes(),
-            &state.loose,
-            Side::Text,
-            &mut state.skeleton,
-        );
+        variant::fold_skeleton(&state.loose, Side::Text, &mut state.skeleton);
     }
     let mut covered = 0;
     // Cursors into the variant texts, kept at the current token start.

@@ -4,8 +4,8 @@
 //! reference implementation of folds K1–K6; it goes through a closure per
 //! character and measured about 130–230 MB/s on the Wikipedia corpus, less
 //! than the matcher's whole budget. This transcoder handles the common
-//! cases (Bengali letters, ASCII, danda, joiners, symbols) in a tight loop over the
-//! UTF-8 bytes, and hands any other character to the reference fold for
+//! cases (Bengali letters, ASCII, danda, joiners, symbols) in a tight loop
+//! over the UTF-8 bytes, and hands any other character to the reference fold for
 //! the whitespace-delimited stretch around it, so both always agree (a
 //! test compares them on every code point and on random text).
 
@@ -756,9 +756,9 @@ impl Key {
     ///
     /// Only ASCII, the Bengali block, the dandas, ZWJ/ZWNJ, the punctuation
     /// U+2010–U+2027 and the characters the fold writes as [`key::OTHER`]
-    /// whatever surrounds them (°, €, 中) take this path. At the first line holding
-    /// anything else, or anything the normalizer might change, the key is
-    /// cut back to the start of that line and the line (up to its `\n`)
+    /// whatever surrounds them (°, €, 中) take this path. At the first line
+    /// holding anything else, or anything the normalizer might change, the
+    /// key is cut back to the start of that line and the line (up to its `\n`)
     /// is returned: the caller normalizes and encodes it the slow way, then
     /// resumes here at its end. `None`: the key covers all of `text[from..]`.
     pub(crate) fn encode_raw(

@@ -152,7 +152,9 @@ pub(crate) struct Suffixes {
     /// Distinct (suffix key, slot) pairs, grouped by first byte and longest
     /// key first within a group, so that the chain search tries the
     /// likelier reading (এর before এ) first.
-    keys: Vec<(Box<[u8]>, Slot)>,
+    /// The third field marks the plural of persons (class `personal`: রা,
+    /// দের), which no place takes ([`needs_personal`](Self::needs_personal)).
+    keys: Vec<(Box<[u8]>, Slot, bool)>,
     /// The group of `keys` starting with each byte: a tail is compared with
     /// the few suffixes that share its first byte, and most split points
     /// of a token fail here, before the common-word lookup.
@@ -163,9 +165,6 @@ pub(crate) struct Suffixes {
     words: CommonWords,
     /// [`DESIGNATORS`] as match keys.
     designators: Vec<Box<[u8]>>,
-    /// The suffixes of class `personal`, the plural of persons (রা, দের):
-    /// a place takes none ([`needs_personal`](Self::needs_personal)).
-    personal: Vec<Box<[u8]>>,
 }
 
 impl Suffixes {
@@ -203,11 +202,13 @@ impl Suffixes {
                     reason: format!("{} is not a Bengali suffix", Quoted(suffix)),
                 });
             }
-            if !self.keys.iter().any(|(k, s)| **k == *bytes && *s == slot) {
-                self.keys.push((bytes.into(), slot));
-            }
-            if label == "personal" && !self.personal.iter().any(|k| **k == *bytes) {
-                self.personal.push(bytes.into());
+            let personal = label == "personal";
+            if !self
+                .keys
+                .iter()
+                .any(|(k, s, p)| **k == *bytes && *s == slot && *p == personal)
+            {
+                self.keys.push((bytes.into(), slot, personal));
             }
         }
         self.keys.sort_by(|a, b| {
@@ -294,9 +295,7 @@ impl Suffixes {
     /// the Armenians, not the place. Bengali puts রা and দের after nouns of
     /// persons, never after a place's name.
     pub(crate) fn needs_personal(&self, tail: &[u8]) -> bool {
-        !tail.is_empty()
-            && !self.personal.is_empty()
-            && !self.chain(tail, Slot::Number, MAX_CHAIN, true)
+        !tail.is_empty() && !self.chain(tail, Slot::Number, MAX_CHAIN, true)
     }
 
     /// True when `token` (key bytes of one whole token, or of its part from
@@ -345,7 +344,7 @@ impl Suffixes {
     }
 
     /// The suffixes that start with `tail`'s first byte.
-    fn starting(&self, tail: &[u8]) -> &[(Box<[u8]>, Slot)] {
+    fn starting(&self, tail: &[u8]) -> &[(Box<[u8]>, Slot, bool)] {
         let (start, end) = tail
             .first()
             .and_then(|&b| self.by_first.0.get(usize::from(b)))
@@ -365,8 +364,8 @@ impl Suffixes {
         if depth == 0 {
             return false;
         }
-        self.starting(tail).iter().any(|(suffix, slot)| {
-            if impersonal && self.personal.iter().any(|p| **p == **suffix) {
+        self.starting(tail).iter().any(|(suffix, slot, personal)| {
+            if impersonal && *personal {
                 return false;
             }
             let next = match *slot {
@@ -395,9 +394,9 @@ impl Default for ByFirst {
 
 impl ByFirst {
     /// The groups of `keys`, sorted by first byte.
-    fn of(keys: &[(Box<[u8]>, Slot)]) -> Self {
+    fn of(keys: &[(Box<[u8]>, Slot, bool)]) -> Self {
         let mut groups = ByFirst::default();
-        for (i, (key, _)) in keys.iter().enumerate() {
+        for (i, (key, ..)) in keys.iter().enumerate() {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
             if let Some(range) = key.first().and_then(|&b| groups.0.get_mut(usize::from(b))) {
                 if range.0 == range.1 {

@@ -175,7 +175,7 @@ pub(crate) fn fold(level: Level, side: Side, key: &[u8], out: &mut Folded, scrat
         Level::Loose => fold_loose(key, out),
         Level::Skeleton => {
             fold_loose(key, scratch);
-            fold_skeleton(key, scratch, side, out);
+            fold_skeleton(scratch, side, out);
         }
     }
 }
@@ -189,14 +189,14 @@ pub(crate) fn fold_loose(key: &[u8], out: &mut Folded) {
         .push(u32::try_from(key.len()).unwrap_or(u32::MAX));
 }
 
-/// Folds `key`, whose [`Level::Loose`] fold is `loose`, to
+/// Folds a key whose [`Level::Loose`] fold is `loose` to
 /// [`Level::Skeleton`] into `out`: the text's two folds share the first.
-pub(crate) fn fold_skeleton(key: &[u8], loose: &Folded, side: Side, out: &mut Folded) {
+pub(crate) fn fold_skeleton(loose: &Folded, side: Side, out: &mut Folded) {
     out.clear();
     out.reserve(loose.bytes.len() + 1);
     skeleton(loose, side, out);
-    out.starts
-        .push(u32::try_from(key.len()).unwrap_or(u32::MAX));
+    // The key's length, which ends the loose fold's starts too.
+    out.starts.push(loose.starts.last().copied().unwrap_or(0));
 }
 
 /// The fold of one alias key, bytes only.

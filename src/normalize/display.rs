@@ -191,12 +191,10 @@ static ACTIONS: [u8; 129 * 128] = {
 /// only with digits folded to ASCII, 0 when never.
 // Evaluated at compile time, where an index out of bounds is a build error.
 #[allow(clippy::indexing_slicing)]
-static SUSPECT: [u8; 256 * 128] = {
-    // Rows past NO_PREV are never read by a caller in the domain; they
-    // make every masked index valid, and say "may be dirty" if read.
-    let mut table = [before::ANY; 256 * 128];
+static SUSPECT: [u8; 129 * 128] = {
+    let mut table = [0u8; 129 * 128];
     let mut i = 0;
-    while i < ACTIONS.len() {
+    while i < table.len() {
         table[i] = match ACTIONS[i] {
             action::CLEAN => 0,
             action::CHECK_D3 | action::CHECK_D4 => before::E,
@@ -213,8 +211,8 @@ static SUSPECT: [u8; 256 * 128] = {
 /// satisfies.
 // Evaluated at compile time, where an index out of bounds is a build error.
 #[allow(clippy::indexing_slicing)]
-static BEFORE: [u8; 256] = {
-    let mut table = [before::ANY; 256];
+static BEFORE: [u8; NO_PREV + 1] = {
+    let mut table = [before::ANY; NO_PREV + 1];
     let mut p2 = 0;
     while p2 < NO_PREV {
         if p2 == 0x47 {
@@ -282,19 +280,10 @@ pub(crate) fn may_be_dirty(cur: usize, digits_to_ascii: bool) -> bool {
 /// (a vowel sign's test depends on the two before it), and nearly every
 /// triple of clean text is clear, so the branch on the answer predicts
 /// well where one on the action per pair did not.
-///
-/// The domain is `p1, p2 <= NO_PREV` and `cur < 128`. The indices are
-/// masked to the tables' sizes rather than checked: no bounds test on the
-/// hot path, and a value outside the domain reads some entry instead of
-/// panicking.
 #[inline(always)]
 pub(crate) fn may_be_dirty_after([p1, p2]: [usize; 2], cur: usize, digits_to_ascii: bool) -> bool {
-    debug_assert!(p1 <= NO_PREV && p2 <= NO_PREV && cur < 128);
-    let suspect = SUSPECT
-        .get((p1 & 0xFF) << 7 | (cur & 0x7F))
-        .copied()
-        .unwrap_or(before::ANY);
-    let before = BEFORE.get(p2 & 0xFF).copied().unwrap_or(before::ANY)
+    let suspect = SUSPECT.get(p1 * 128 + cur).copied().unwrap_or(before::ANY);
+    let before = BEFORE.get(p2).copied().unwrap_or(before::ANY)
         | if digits_to_ascii { before::DIGITS } else { 0 };
     suspect & before != 0
 }
@@ -324,22 +313,38 @@ pub(crate) fn bengali_is_dirty(
 pub(crate) fn is_dirty_by_rule(
     bytes: &[u8],
     here: usize,
+    prev: [usize; 2],
+    cur: usize,
+    digits_to_ascii: bool,
+) -> bool {
+    dirty_by_rule(bytes, here, prev, cur, digits_to_ascii, 0)
+}
+
+/// [`is_dirty_by_rule`] where the raw bytes before `here` hold `skew`
+/// code points fewer than the display text the rules read: 1 right after a
+/// precomposed nukta letter taken as its pair (see
+/// [`stays_reading_nukta_forms`]), which the D4 look-back counts as one.
+fn dirty_by_rule(
+    bytes: &[u8],
+    here: usize,
     [p1, p2]: [usize; 2],
     cur: usize,
     digits_to_ascii: bool,
+    skew: usize,
 ) -> bool {
     let act = ACTIONS
         .get(p1 * 128 + cur)
         .copied()
         .unwrap_or(action::DIRTY);
+    let back = |n: usize| back(bytes, here, n.saturating_sub(skew));
     match act {
         action::CLEAN => false,
         action::CHECK_D3 => p2 == 0x47,
-        action::CHECK_D4 => p2 == 0x47 && !can_carry_vowel_sign(back(bytes, here, 3)),
+        action::CHECK_D4 => p2 == 0x47 && !can_carry_vowel_sign(back(3)),
         action::CHECK_D4_NUKTA => {
             script::CLASSES.get(p2) == Some(&BengaliClass::Consonant)
-                && back(bytes, here, 3) == Some(chars::SIGN_E)
-                && !can_carry_vowel_sign(back(bytes, here, 4))
+                && back(3) == Some(chars::SIGN_E)
+                && !can_carry_vowel_sign(back(4))
         }
         action::CHECK_DIGIT => digits_to_ascii,
         _ => true,
@@ -352,12 +357,9 @@ pub(crate) fn is_dirty_by_rule(
 /// nukta, and no rule changes that pair whatever comes before it (a nukta
 /// changes only after ব, the virama or the sandhi mark).
 pub(crate) fn nukta_form_base(cur: usize) -> Option<usize> {
-    match cur {
-        0x5C => Some(0x21),
-        0x5D => Some(0x22),
-        0x5F => Some(0x2F),
-        _ => None,
-    }
+    let block_start = script::BLOCK_START as usize;
+    let letter = char::from_u32(u32::try_from(block_start + cur).ok()?)?;
+    Some(script::nukta_base(letter)? as usize - block_start)
 }
 
 /// What `prev` holds in [`stays_reading_nukta_forms`] right after a
@@ -388,40 +390,13 @@ pub(crate) fn stays_reading_nukta_forms(
             *prev = [AFTER_NUKTA_FORM, base];
             return true;
         }
-        let dirty = if prev[0] == AFTER_NUKTA_FORM {
-            after_nukta_form_is_dirty(bytes, here, cur, digits_to_ascii)
-        } else {
-            is_dirty_by_rule(bytes, here, *prev, cur, digits_to_ascii)
-        };
-        if dirty {
+        let skew = usize::from(prev[0] == AFTER_NUKTA_FORM);
+        if dirty_by_rule(bytes, here, [p1, prev[1]], cur, digits_to_ascii, skew) {
             return false;
         }
     }
     *prev = [cur, p1];
     true
-}
-
-/// [`is_dirty_by_rule`] for the code point `cur` at `here` right after a
-/// precomposed nukta letter taken as its pair: the code point before `cur`
-/// is the nukta, the one before that the letter's base consonant.
-fn after_nukta_form_is_dirty(bytes: &[u8], here: usize, cur: usize, digits_to_ascii: bool) -> bool {
-    const NUKTA: usize = 0x3C;
-    let act = ACTIONS
-        .get(NUKTA * 128 + (cur & 0x7F))
-        .copied()
-        .unwrap_or(action::DIRTY);
-    match act {
-        action::CLEAN => false,
-        // The base is a consonant; the e-kar would stand just before it.
-        action::CHECK_D4_NUKTA => {
-            back(bytes, here, 2) == Some(chars::SIGN_E)
-                && !can_carry_vowel_sign(back(bytes, here, 3))
-        }
-        // Both need ে two back, where the base consonant is.
-        action::CHECK_D3 | action::CHECK_D4 => false,
-        action::CHECK_DIGIT => digits_to_ascii,
-        _ => true,
-    }
 }
 
 /// Where the word from the precomposed nukta letter at `at` ends (at the
@@ -855,8 +830,7 @@ pub(crate) fn normalize_region(
 /// deletes or only inserts maps with the whole cluster).
 fn common_end(a: &str, b: &str) -> usize {
     let room = a.len().min(b.len());
-    let back: usize = a
-        .chars()
+    a.chars()
         .rev()
         .zip(b.chars().rev())
         .take_while(|(x, y)| x == y)
@@ -865,8 +839,7 @@ fn common_end(a: &str, b: &str) -> usize {
             *total += len;
             (*total < room).then_some(len)
         })
-        .sum();
-    back
+        .sum()
 }
 
 /// True when `text` holds the start of Bengali mojibake (`à¦`, `à§`).

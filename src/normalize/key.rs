@@ -16,8 +16,9 @@
 //! Unassigned Bengali code points in the input encode as [`OTHER`], so a slot
 //! byte never means two things. The precomposed nukta letters ড় ঢ় য়, which
 //! display text never holds (D1 decomposes them), encode as their display
-//! form, base consonant then nukta: raw text folds as its display form would. The encoding is lossy by design; [`decode`]
-//! is for humans and tests.
+//! form, base consonant then nukta: raw text folds as its display form
+//! would. The encoding is lossy by design; [`decode`] is for humans and
+//! tests.
 //!
 //! ```
 //! use bengali_names::normalize::key;
@@ -93,13 +94,8 @@ const KEY_NUKTA: u8 = 0x80 + 0x3C;
 /// consonant and the nukta (D1). Display text never holds one; the
 /// matcher's scans read raw text, where news writes them precomposed.
 fn nukta_form_key(offset: u8) -> Option<[u8; 2]> {
-    let base = match offset {
-        0x5C => 0x21,
-        0x5D => 0x22,
-        0x5F => 0x2F,
-        _ => return None,
-    };
-    Some([0x80 | base, KEY_NUKTA])
+    let base = super::display::nukta_form_base(usize::from(offset))?;
+    Some([0x80 | u8::try_from(base).ok()?, KEY_NUKTA])
 }
 
 /// True when `byte` of a key belongs inside a token: ASCII letters and
