@@ -304,27 +304,17 @@ pub(crate) fn bengali_is_dirty(
     digits_to_ascii: bool,
 ) -> bool {
     may_be_dirty_after(prev, cur, digits_to_ascii)
-        && is_dirty_by_rule(bytes, here, prev, cur, digits_to_ascii)
+        && is_dirty_by_rule(bytes, here, prev, cur, digits_to_ascii, 0)
 }
 
 /// The rule behind [`bengali_is_dirty`]: one [`ACTIONS`] lookup, and a look
-/// back for the pairs that need one.
+/// back for the pairs that need one. `skew` is how many code points fewer
+/// the raw bytes before `here` hold than the display text the rules read:
+/// 1 right after a precomposed nukta letter taken as its pair (see
+/// [`stays_reading_nukta_forms`]), which the D4 look-back counts as one; 0
+/// otherwise.
 #[inline]
 pub(crate) fn is_dirty_by_rule(
-    bytes: &[u8],
-    here: usize,
-    prev: [usize; 2],
-    cur: usize,
-    digits_to_ascii: bool,
-) -> bool {
-    dirty_by_rule(bytes, here, prev, cur, digits_to_ascii, 0)
-}
-
-/// [`is_dirty_by_rule`] where the raw bytes before `here` hold `skew`
-/// code points fewer than the display text the rules read: 1 right after a
-/// precomposed nukta letter taken as its pair (see
-/// [`stays_reading_nukta_forms`]), which the D4 look-back counts as one.
-fn dirty_by_rule(
     bytes: &[u8],
     here: usize,
     [p1, p2]: [usize; 2],
@@ -391,7 +381,7 @@ pub(crate) fn stays_reading_nukta_forms(
             return true;
         }
         let skew = usize::from(prev[0] == AFTER_NUKTA_FORM);
-        if dirty_by_rule(bytes, here, [p1, prev[1]], cur, digits_to_ascii, skew) {
+        if is_dirty_by_rule(bytes, here, [p1, prev[1]], cur, digits_to_ascii, skew) {
             return false;
         }
     }

@@ -560,7 +560,7 @@ fn the_suspect_test_covers_every_dirty_triple() {
                     }
                     clear += 1;
                     assert!(
-                        !display::is_dirty_by_rule(bytes, 12, [p1, p2], cur, digits_to_ascii),
+                        !display::is_dirty_by_rule(bytes, 12, [p1, p2], cur, digits_to_ascii, 0),
                         "U+{:04X} after U+{:04X}, U+{:04X} (digits to ASCII: {digits_to_ascii})",
                         crate::script::BLOCK_START as usize + cur,
                         crate::script::BLOCK_START as usize + p2,
