@@ -335,14 +335,23 @@ impl Trie {
         let Some(&b0) = bytes.next() else {
             return;
         };
-        let node = self.root.get(usize::from(b0)).copied().unwrap_or(0);
-        if node == 0 {
+        let child = self.root.get(usize::from(b0)).copied().unwrap_or(0);
+        if child == 0 {
             return;
         }
-        if let Some(p) = self.key_at(node) {
+        if let Some(p) = self.key_at(child) {
             found(p, at + 1);
         }
-        let rest = bytes.zip(at + 2..).map(|(&b, end)| (b, end));
+        // The second step through the level's table, as in `walk`: the
+        // root's children are the widest nodes, and a search among their
+        // children was most of this function's time.
+        let Some(node) = bytes.next().and_then(|&b1| self.second_child(child, b1)) else {
+            return;
+        };
+        if let Some(p) = self.key_at(node) {
+            found(p, at + 2);
+        }
+        let rest = bytes.zip(at + 3..).map(|(&b, end)| (b, end));
         self.walk_on(node, rest, found);
     }
 }
@@ -403,18 +412,21 @@ impl Trie {
     #[inline]
     pub(crate) fn enter(&self, b0: u8, b1: u8) -> Option<(u32, u32)> {
         let child = self.root.get(usize::from(b0)).copied().unwrap_or(0);
-        let class = self.classes.get(usize::from(b1)).copied().unwrap_or(0);
-        if child == 0 || class == 0 {
+        if child == 0 {
             return None;
         }
+        Some((child, self.second_child(child, b1)?))
+    }
+
+    /// The child on `byte` of the root's child `child` (not 0), through
+    /// the second level's table.
+    #[inline]
+    fn second_child(&self, child: u32, byte: u8) -> Option<u32> {
+        let class = usize::from(*self.classes.get(usize::from(byte))?).checked_sub(1)?;
         // The root's children are nodes 1, 2, … (the root is node 0).
-        let row = (child as usize - 1) * self.width;
-        let node = self
-            .second
-            .get(row + usize::from(class) - 1)
-            .copied()
-            .unwrap_or(0);
-        (node != 0).then_some((child, node))
+        let row = (child as usize).checked_sub(1)? * self.width;
+        let node = *self.second.get(row + class)?;
+        (node != 0).then_some(node)
     }
 
     /// The key that ends at `node`, if one does.
