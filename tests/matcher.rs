@@ -731,6 +731,40 @@ fn initials_and_western_given_names_are_no_partial_names() {
 }
 
 #[test]
+fn particles_and_ordinary_words_in_a_name_are_no_partial_names() {
+    check_shipped(&[
+        // An ordinary word that is part of a name named before: the word.
+        (
+            "বিল ক্লিনটন এলেন। বিদ্যুৎ বিল বেড়েছে। ক্লিনটন ফিরলেন।",
+            &[
+                ("বিল ক্লিনটন", "person:bill-clinton"),
+                ("ক্লিনটন", "person:bill-clinton"),
+            ],
+        ),
+        (
+            "বিরাট কোহলি ব্যাট করেন। দল বিরাট ব্যবধানে জেতে।",
+            &[("বিরাট কোহলি", "person:virat-kohli")],
+        ),
+        // A particle names nobody.
+        (
+            "মোহাম্মদ বিন সালমান বলেন। সেখানে বিন ছিল।",
+            &[("মোহাম্মদ বিন সালমান", "person:mohammed-bin-salman")],
+        ),
+        // A surname that is also a word is still a name part: it shows the
+        // given name before it to be somebody else's.
+        (
+            "নরেন্দ্র মোদি বলেন। নরেন্দ্র নাথ এলেন।",
+            &[("নরেন্দ্র মোদি", "person:narendra-modi")],
+        ),
+        // So is a name part that only the common-word list glosses.
+        (
+            "জাহানারা ইমাম লিখেছেন। জাহানারা সালাম এলেন।",
+            &[("জাহানারা ইমাম", "person:jahanara-imam")],
+        ),
+    ]);
+}
+
+#[test]
 fn the_comitative_joins_a_name() {
     check_shipped(&[
         ("ঢাকাসহ সারা দেশে বৃষ্টি", &[("ঢাকাসহ", "tz:Asia/Dhaka")]),

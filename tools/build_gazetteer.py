@@ -251,7 +251,12 @@ COMMON_NAME_PARTS = """
 আখতার কবির করিম আলম কুমার চন্দ্র দাস দে সেন ঘোষ বসু দত্ত মিত্র পাল সাহা সিংহ সিং শর্মা
 বর্মণ মুখার্জি মুখোপাধ্যায় চ্যাটার্জি চট্টোপাধ্যায় ব্যানার্জি বন্দ্যোপাধ্যায় ভট্টাচার্য গুপ্ত
 মজুমদার তালুকদার ভূঁইয়া মোল্লা জন ডেভিড মাইকেল জেমস রবার্ট উইলিয়াম কাজী সৈয়দ ক্রিস্টিন সুমি সিরাজ
+দ্য বিন বিনতে ইবনে ভ্যান জুনিয়র সিনিয়র নাথ দেবী ঠাকুর মিশ্র পণ্ডিত প্রসাদ ইমাম সালাম
 """
+# (The last row: particles and generation marks, which never name anyone alone: শার্ল দ্য
+# গল is not "দ্য", মোহাম্মদ বিন সালমান not "বিন"; then surnames that are also ordinary
+# words, দেবী "goddess", মিশ্র "mixed", ঠাকুর "deity", found as FOUND_COLLISIONS' last rows
+# were; glossed as name parts, they still show নরেন্দ্র নাথ to be nobody's নরেন্দ্র মোদি.)
 
 # Western given names. News names Western people by surname when it names them by part
 # (বুশ, not জর্জ; ট্রুডেল, not মাইক), so these make no partial name; they are not glossed
@@ -260,6 +265,8 @@ COMMON_NAME_PARTS = """
 # Found by reading the partial mentions of the Wikipedia corpus and NTREX-128.
 GIVEN_NAMES_WEST = """
 জর্জ পিটার রিচার্ড হেনরি অ্যান্ড্রু এডওয়ার্ড টমাস মাইক
+জ্যাক মারিয়া ফ্রাঙ্ক টনি জোসেফ কার্ল আলেকজান্ডার লুইস লরেন্স মার্ক ডোনাল্ড স্কট ফিলিপ থমাস
+ডেনিস ক্যাথরিন এরিক সারাহ এমি টিম বিল
 """
 
 # Aliases produced by this script that are ordinary words (found by counting the generated
@@ -272,7 +279,13 @@ GIVEN_NAMES_WEST = """
 # "weapon" is not হাতিয়া + র, প্যারিশ "parish" not প্যারিস), found by reading the mentions
 # in NTREX-128's Bengali news sentences whose English side names no such place; and
 # সিএসই, the Chittagong Stock Exchange's abbreviation and a university's computer-science
-# department (সিএসই বিভাগ): it fires where the document named the exchange.
+# department (সিএসই বিভাগ): it fires where the document named the exchange. The last
+# rows: the months, and parts of people's names that are ordinary words (বিরাট "huge",
+# বিরাট জয়; বিধান "provision"; সূচি "schedule"; কিশোর "teenager"), which linked alone to
+# a person the document had named (বিরাট জয় after বিরাট কোহলি). Found by counting each part
+# of the people's multi-word names as a whole token in Bengali Wikipedia, and reading those
+# seen 8 times or more. (Not সারা "whole": as Sarah Cooke's given name it keeps সারা
+# স্যান্ডার্স from reading as Bernie Sanders.)
 FOUND_COLLISIONS = """
 সালে কন্যা কর্মী দেবার বুকে জিন ফ্রি বিরল লামা লাটিম শান ঘাট কেপ ইউরো রোজা বমি ব্লেড
 স্টোর ক্রুজ কোলে গার্ড বেড়া তালা তুলা সামার সেরে লাক রিজ কেনা কিনারা চিতা বেনি
@@ -284,6 +297,8 @@ FOUND_COLLISIONS = """
 হিউ অরোরা ডলি লারা মনিকা পাওলা জুলিয়া রেজিনা পালমার
 তিতাস মেঘনা কর্ণফুলী রূপসা আত্রাই তৃণমূল
 হাতিয়ার কোমর ভাসে প্যারিশ ব্রেস্ট ক্রিসমাস জার্সি তাস হেফাজত সিএসই
+জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর
+আনন্দ পাওয়ার সূর্য কিশোর বিরাট রেখা বিধান কল্যাণ সূচি শের উত্তম বিক্রম খলিফা
 """
 
 # English words that are the English name or alias of a generated place (Cameroon's West,

@@ -83,6 +83,9 @@ impl NameParts {
         }
         let mut shared_first = [0u64; 4];
         for part in common.name_parts() {
+            // Glossed name parts are parts whether or not the romanization
+            // lexicon lists them (সালাম of জাহানারা সালাম).
+            parts.insert(part.into());
             if let Some(&b) = part.first() {
                 if let Some(word) = shared_first.get_mut(usize::from(b >> 6)) {
                     *word |= 1 << (b & 63);
