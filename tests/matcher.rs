@@ -609,6 +609,18 @@ fn resolve_ranks_entities() {
     assert_eq!(top("রাশিয়ার"), Some(("iso:RU".into(), 0.95)));
     assert_eq!(top("ভ্লাদিভোস্টক"), Some(("tz:Asia/Vladivostok".into(), 0.75)));
     assert_eq!(top("টেবিল"), None);
+    // Spellings no alias has, compared by how the English name sounds: the
+    // vowels too, then the consonants alone; a Bengali name romanized first.
+    assert_eq!(
+        top("Adrienne Whatson"),
+        Some(("person:adrienne-watson".into(), 0.7))
+    );
+    assert_eq!(
+        top("Vladimir Putn"),
+        Some(("person:vladimir-putin".into(), 0.6))
+    );
+    assert_eq!(top("সার্গেই শয়গু"), Some(("person:sergei-shoigu".into(), 0.6)));
+    assert_eq!(top("Table"), None);
     let america: Vec<_> = m
         .resolve("আমেরিকা")
         .iter()

@@ -308,6 +308,7 @@ impl MatcherBuilder {
             encoder,
             normalizer,
             variants: self.variants,
+            romanized: std::sync::OnceLock::new(),
         })
     }
 }

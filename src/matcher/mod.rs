@@ -82,6 +82,7 @@ mod memo;
 mod mention;
 mod partial;
 mod resolve;
+mod romanized;
 mod tail;
 mod trie;
 mod variant;
@@ -123,6 +124,9 @@ pub struct Matcher {
     encoder: Encoder,
     normalizer: Normalizer,
     variants: bool,
+    /// The entities by the sound of their English names, for `resolve`;
+    /// built on its first call.
+    romanized: OnceLock<romanized::Romanized>,
 }
 
 /// The entities behind one key: which entity, how, with which checks.
@@ -242,6 +246,7 @@ impl Matcher {
             encoder: Encoder::new(),
             normalizer: Normalizer::new(),
             variants: false,
+            romanized: OnceLock::new(),
         }
     }
 

@@ -6,11 +6,14 @@
 //! | an alias plus a suffix chain (রাশিয়ার) | 0.95 |
 //! | loose variant key | 0.9 |
 //! | skeleton key | 0.75 |
+//! | the English name sounds the same, vowels and all (Wladimir Putin) | 0.7 |
+//! | the English name's consonants are the same (Vladimir Putn) | 0.6 |
 //! | one part of a person's name (পুতিন) | 0.5 |
 //!
 //! Entities sharing a name keep the gazetteer's prior order at equal
-//! score. A romanized-key comparison (for names the gazetteer spells
-//! differently in Latin) waits for the transliteration module.
+//! score. The sound comparison (see `romanized.rs`) romanizes a Bengali
+//! name first, so it also finds a person the gazetteer spells another way
+//! in Bengali but whose English name reads the same.
 
 use super::encode::Key;
 use super::mention::{EntityInfo, MatchKind};
@@ -95,6 +98,21 @@ impl Matcher {
             ] {
                 variant::fold(level, Side::Name, bytes, &mut folded, &mut scratch);
                 self.resolve_in(table, &folded.bytes, level.score(), &mut out);
+            }
+        }
+        let romanized = self
+            .romanized
+            .get_or_init(|| super::romanized::Romanized::new(&self.entities));
+        for (target, score) in romanized.lookup(&display) {
+            let Some(entity) = self.entity_at(target) else {
+                continue;
+            };
+            if !out.iter().any(|r| core::ptr::eq(r.entity, entity)) {
+                out.push(Resolution {
+                    entity,
+                    score,
+                    kind: MatchKind::Variant,
+                });
             }
         }
         // Best score first; the order found (prior order) breaks ties.
