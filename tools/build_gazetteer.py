@@ -252,11 +252,16 @@ COMMON_NAME_PARTS = """
 বর্মণ মুখার্জি মুখোপাধ্যায় চ্যাটার্জি চট্টোপাধ্যায় ব্যানার্জি বন্দ্যোপাধ্যায় ভট্টাচার্য গুপ্ত
 মজুমদার তালুকদার ভূঁইয়া মোল্লা জন ডেভিড মাইকেল জেমস রবার্ট উইলিয়াম কাজী সৈয়দ ক্রিস্টিন সুমি সিরাজ
 দ্য বিন বিনতে ইবনে ভ্যান জুনিয়র সিনিয়র নাথ দেবী ঠাকুর মিশ্র পণ্ডিত প্রসাদ ইমাম সালাম
+দেব মীর সেনগুপ্ত হায়াৎ হায়াত নূর মাহবুব আলমগীর সালাউদ্দিন লতিফ আজিজুল মহিউদ্দিন সুলতানা আবুল
+কাসেম আসাদুজ্জামান সুনীল সাঈদ
 """
 # (The last row: particles and generation marks, which never name anyone alone: শার্ল দ্য
 # গল is not "দ্য", মোহাম্মদ বিন সালমান not "বিন"; then surnames that are also ordinary
-# words, দেবী "goddess", মিশ্র "mixed", ঠাকুর "deity", found as FOUND_COLLISIONS' last rows
-# were; glossed as name parts, they still show নরেন্দ্র নাথ to be nobody's নরেন্দ্র মোদি.)
+# words, দেবী "goddess", মিশ্র "mixed", ঠাকুর "deity", দেব (দেবে "will give"), found as
+# FOUND_COLLISIONS' last rows were; glossed as name parts, they still show নরেন্দ্র নাথ to
+# be nobody's নরেন্দ্র মোদি; last, Bangladeshi given names and surnames many people
+# share (আলমগীর, সালাউদ্দিন, মীর), found by reading the partial mentions that the people
+# added on 2026-12-07 brought to the NER corpora's sentences.)
 
 # Western given names. News names Western people by surname when it names them by part
 # (বুশ, not জর্জ; ট্রুডেল, not মাইক), so these make no partial name; they are not glossed
@@ -266,7 +271,7 @@ COMMON_NAME_PARTS = """
 GIVEN_NAMES_WEST = """
 জর্জ পিটার রিচার্ড হেনরি অ্যান্ড্রু এডওয়ার্ড টমাস মাইক
 জ্যাক মারিয়া ফ্রাঙ্ক টনি জোসেফ কার্ল আলেকজান্ডার লুইস লরেন্স মার্ক ডোনাল্ড স্কট ফিলিপ থমাস
-ডেনিস ক্যাথরিন এরিক সারাহ এমি টিম বিল
+ডেনিস ক্যাথরিন এরিক সারাহ এমি টিম বিল স্টিফেন ব্রায়ান মার্টিন অ্যালেক্স গারফিল্ড শেন
 """
 
 # Aliases produced by this script that are ordinary words (found by counting the generated
@@ -284,8 +289,9 @@ GIVEN_NAMES_WEST = """
 # বিরাট জয়; বিধান "provision"; সূচি "schedule"; কিশোর "teenager"), which linked alone to
 # a person the document had named (বিরাট জয় after বিরাট কোহলি). Found by counting each part
 # of the people's multi-word names as a whole token in Bengali Wikipedia, and reading those
-# seen 8 times or more. (Not সারা "whole": as Sarah Cooke's given name it keeps সারা
-# স্যান্ডার্স from reading as Bernie Sanders.)
+# seen 8 times or more (and সৌরভ "fragrance", মাদার "Mother" of মাদার তেরেসা, রুট "route"
+# after জো রুট, মঞ্জুর "sanctioned", not মঞ্জু + র). (Not সারা "whole": as Sarah Cooke's
+# given name it keeps সারা স্যান্ডার্স from reading as Bernie Sanders.)
 FOUND_COLLISIONS = """
 সালে কন্যা কর্মী দেবার বুকে জিন ফ্রি বিরল লামা লাটিম শান ঘাট কেপ ইউরো রোজা বমি ব্লেড
 স্টোর ক্রুজ কোলে গার্ড বেড়া তালা তুলা সামার সেরে লাক রিজ কেনা কিনারা চিতা বেনি
@@ -298,7 +304,8 @@ FOUND_COLLISIONS = """
 তিতাস মেঘনা কর্ণফুলী রূপসা আত্রাই তৃণমূল
 হাতিয়ার কোমর ভাসে প্যারিশ ব্রেস্ট ক্রিসমাস জার্সি তাস হেফাজত সিএসই
 জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর
-আনন্দ পাওয়ার সূর্য কিশোর বিরাট রেখা বিধান কল্যাণ সূচি শের উত্তম বিক্রম খলিফা
+আনন্দ পাওয়ার সূর্য কিশোর বিরাট রেখা বিধান কল্যাণ সূচি শের উত্তম বিক্রম খলিফা সৌরভ
+মাদার রুট মঞ্জুর
 """
 
 # English words that are the English name or alias of a generated place (Cameroon's West,
