@@ -627,6 +627,46 @@ fn gazetteer_cases() -> Vec<(&'static str, Vec<u8>, String)> {
 }
 
 #[test]
+fn gazetteer_check_reads_a_copy_of_a_shipped_file_in_its_place() {
+    let dir = temp_dir("gazetteer-copy");
+    let copy = dir.path().join("data/gazetteer");
+    std::fs::create_dir_all(&copy).unwrap();
+    let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/data/gazetteer/people.tsv");
+    let people = std::fs::read_to_string(shipped).unwrap();
+    let rows = people
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("id\t"))
+        .count();
+    // The shipped file's path, or a copy's: checked in place of the
+    // shipped copy, not beside it (every alias a duplicate of itself).
+    let path = write(&copy, "people.tsv", &people);
+    for file in [shipped, path.as_str()] {
+        let out = run(&["gazetteer", "check", file]);
+        assert_eq!(
+            (out.code, out.stdout(), out.stderr),
+            (
+                Some(0),
+                format!("ok: {rows} entities in 1 files\n"),
+                "".into()
+            ),
+            "{file}"
+        );
+    }
+    // An edit that breaks it is reported at its line.
+    let broken = people.replacen("\tperson\t", "\ttown\t", 1);
+    let line = broken.lines().position(|l| l.contains("\ttown\t")).unwrap() + 1;
+    let path = write(&copy, "people.tsv", &broken);
+    let out = run(&["gazetteer", "check", &path]);
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr
+            .starts_with(&format!("{path}:{line}:2: unknown kind")),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn gazetteer_with_each_validation_error() {
     let dir = temp_dir("gazetteer-errors");
     let text = write(&dir, "text.txt", "রাশিয়া\n");

@@ -88,6 +88,8 @@ pub struct GazetteerBuilder {
     lenient: bool,
     files: Vec<Input>,
     common_words: Vec<Input>,
+    /// Files loaded in place of the shipped file of the same path.
+    replacing: Vec<(&'static str, Input)>,
 }
 
 impl Default for GazetteerBuilder {
@@ -98,6 +100,7 @@ impl Default for GazetteerBuilder {
             lenient: false,
             files: Vec::new(),
             common_words: Vec::new(),
+            replacing: Vec::new(),
         }
     }
 }
@@ -163,6 +166,36 @@ impl GazetteerBuilder {
     /// ```
     pub fn add_file(mut self, path: impl AsRef<Path>) -> Self {
         self.files.push(Input::read_file(path.as_ref()));
+        self
+    }
+
+    /// Loads the file at `path` in place of the shipped file whose
+    /// repository path it ends with (`…/data/gazetteer/people.tsv`), for
+    /// checking an edited copy of a shipped file: loaded beside the
+    /// shipped copy, every entity would be a duplicate of itself. A path
+    /// that ends with no shipped file's is added as by
+    /// [`add_file`](Self::add_file).
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join("bengali-names-doc-replace").join("data/gazetteer");
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let copy = dir.join("people.tsv");
+    /// std::fs::write(&copy, bengali_names::gazetteer::HEADER).unwrap();
+    /// // The shipped people are replaced by none.
+    /// let g = bengali_names::Gazetteer::builder().replace_embedded(&copy).build().unwrap();
+    /// assert!(g.get("person:vladimir-putin").is_none());
+    /// assert!(g.get("iso:RU").is_some());
+    /// ```
+    pub fn replace_embedded(mut self, path: impl AsRef<Path>) -> Self {
+        let path = path.as_ref();
+        let shipped = embedded::FILES
+            .iter()
+            .find(|file| path.ends_with(file.path))
+            .map(|file| file.path);
+        match shipped {
+            Some(shipped) => self.replacing.push((shipped, Input::read_file(path))),
+            None => self.files.push(Input::read_file(path)),
+        }
         self
     }
 
@@ -245,7 +278,17 @@ impl GazetteerBuilder {
         let mut errors = Vec::new();
         let mut inputs: Vec<Input> = Vec::new();
         if self.embedded {
-            inputs.extend(embedded::FILES.iter().map(Input::embedded));
+            let mut replacing = self.replacing;
+            for file in embedded::FILES {
+                match replacing.iter().position(|(path, _)| *path == file.path) {
+                    Some(i) => inputs.push(replacing.swap_remove(i).1),
+                    None => inputs.push(Input::embedded(file)),
+                }
+            }
+            // A second copy of one shipped file is checked as well.
+            inputs.extend(replacing.into_iter().map(|(_, input)| input));
+        } else {
+            inputs.extend(self.replacing.into_iter().map(|(_, input)| input));
         }
         let file_count = inputs.len() + self.files.len();
         inputs.extend(self.files);
