@@ -19,6 +19,10 @@
 //!   have no repeats; the score is in (0, 1], and 1 for exact and Latin;
 //! - the stem has at least two letters (one-letter aliases never fire);
 //! - a Document fed the text line by line finds the same mentions, shifted.
+//!
+//! And `resolve` on every line of the input and every entity's names: best
+//! score first, scores in (0, 1], no entity twice, every entity from the
+//! matcher.
 #![no_main]
 
 use bengali_names::matcher::MatchKind;
@@ -297,4 +301,35 @@ fuzz_target!(|data: &[u8]| {
         "line-by-line document differs from the whole text\n{}",
         ctx()
     );
+
+    let names = entities
+        .iter()
+        .flat_map(|e| [e.name_bn(), e.name_en()])
+        .chain(text.lines().take(8));
+    for name in names {
+        let found = matcher.resolve(name);
+        let what = || format!("resolve {}\n{}", hex(name), ctx());
+        for (i, r) in found.iter().enumerate() {
+            assert!(
+                r.score() > 0.0 && r.score() <= 1.0,
+                "score out of (0, 1]\n{}",
+                what()
+            );
+            assert!(
+                found[..i].iter().all(|b| b.score() >= r.score()),
+                "not best first\n{}",
+                what()
+            );
+            assert!(
+                found[..i].iter().all(|b| !std::ptr::eq(b.entity(), r.entity())),
+                "entity twice\n{}",
+                what()
+            );
+            assert!(
+                entities.iter().any(|e| std::ptr::eq(e, r.entity())),
+                "entity not from this matcher\n{}",
+                what()
+            );
+        }
+    }
 });
