@@ -321,7 +321,9 @@ fuzz_target!(|data: &[u8]| {
                 what()
             );
             assert!(
-                found[..i].iter().all(|b| !std::ptr::eq(b.entity(), r.entity())),
+                found[..i]
+                    .iter()
+                    .all(|b| !std::ptr::eq(b.entity(), r.entity())),
                 "entity twice\n{}",
                 what()
             );
