@@ -301,9 +301,13 @@ impl NameRomanizer {
             }
         }
         let mut owned: Vec<Vec<(String, f32)>> = Vec::new();
-        for (is_word, piece) in split_words(&display) {
+        let pieces = split_words(&display);
+        let arabic = pieces.iter().any(|&(is_word, piece)| {
+            is_word && ARABIC_NAME_PARTS.contains(&lexicon::key(&self.normalizer, piece).as_str())
+        });
+        for (is_word, piece) in pieces {
             if is_word {
-                owned.push(self.word_candidates(piece, k));
+                owned.push(self.word_candidates(piece, k, arabic));
             } else {
                 owned.push(vec![(piece.to_owned(), 0.0)]);
             }
@@ -334,8 +338,10 @@ impl NameRomanizer {
     }
 
     /// The candidates of one Bengali word: the lexicon's spellings, a
-    /// two-part compound of lexicon entries (দাশগুপ্ত), then the rules.
-    fn word_candidates(&self, word: &str, k: usize) -> Vec<(String, f32)> {
+    /// two-part compound of lexicon entries (দাশগুপ্ত), then the rules
+    /// (with z for a j inside the word of a name of Arabic or Persian
+    /// origin: [`ARABIC_NAME_PARTS`]).
+    fn word_candidates(&self, word: &str, k: usize, arabic: bool) -> Vec<(String, f32)> {
         let key = lexicon::key(&self.normalizer, word);
         let mut list: Vec<(String, f32)> = Vec::new();
         if let Some(lexicon) = self.lexicon {
@@ -361,17 +367,67 @@ impl NameRomanizer {
         }
         let units = syllables::units(&key);
         let rules = spell::k_best(&spell::spell(&units), k);
-        list.extend(
-            rules
-                .into_iter()
-                .map(|(s, c)| (capitalize(&s), c + RULE_COST)),
-        );
+        for (spelling, cost) in rules {
+            let cost = cost + RULE_COST;
+            match arabic.then(|| medial_z(&spelling)).flatten() {
+                Some(z) => {
+                    list.push((capitalize(&z), cost));
+                    list.push((capitalize(&spelling), cost + ARABIC_J_COST));
+                }
+                None => list.push((capitalize(&spelling), cost)),
+            }
+        }
         list.extend(gaelic_prefix(&key, k));
         spell::sort_dedup(&mut list);
         // More than k per word: the whole-name beam picks the combinations.
         list.truncate(if k > 1 { k + WORD_EXTRA } else { 1 });
         list
     }
+}
+
+/// Name parts that show a name to be of Arabic or Persian origin, as most
+/// Bangladeshi Muslim names are. There a জ or য inside a word stands for
+/// the z of the Arabic letters that Bengali writes with them, and English
+/// spells it z (আজিম Azim, নাজমা Nazma, ফয়জুল Faizul, খলীকুজ্জমান
+/// Kholiquzzaman), where in a Sanskrit name it is j (সুজিত Sujit, পূজা
+/// Puja). Read in the display form, joiners removed (`lexicon::key`).
+/// Only the rules' spellings change, not the lexicon's. On the two
+/// halves of the dev names (even and odd lines) the rule made 5 and 3
+/// more names right and 1 and 1 wrong (সবুজ Sabuj, a Bengali word;
+/// তাইজুল Taijul, spelled with j by custom): full-name accuracy 0.3162 →
+/// 0.3213.
+#[rustfmt::skip]
+const ARABIC_NAME_PARTS: &[&str] = &[
+    "মোহাম্মদ", "মোহাম্মাদ", "মুহাম্মদ", "মুহম্মদ", "মোহম্মদ", "মহম্মদ", "মোঃ",
+    "আবদুল", "আব্দুল", "আবদুর", "আব্দুর", "আবু", "রহমান", "ইসলাম", "হোসেন", "হোসাইন",
+    "হুসাইন", "আহমেদ", "আহমদ", "আহম্মেদ", "আলী", "আলি", "উদ্দিন", "উদ্দীন", "হক", "হাসান",
+    "বেগম", "খাতুন", "আক্তার", "আখতার", "খানম", "মিয়া", "মাহমুদ", "করিম", "কবির", "আলম",
+    "শেখ", "সৈয়দ", "কাজী", "মীর", "মোল্লা", "সিদ্দিকী", "সিদ্দিকি", "হায়দার", "খান", "রশিদ",
+    "রশীদ", "হাবিব", "জাহান", "নাহার", "সুলতানা", "ফাতেমা", "আমিন",
+];
+
+/// What a rule spelling with j costs more than its z spelling in a name
+/// of Arabic origin.
+const ARABIC_J_COST: f32 = 0.5;
+
+/// `spelling` with z for each j inside the word (not its first letter,
+/// and not the j of jh); `None` when it has no such j.
+fn medial_z(spelling: &str) -> Option<String> {
+    let bytes = spelling.as_bytes();
+    let mut changed = false;
+    let z: String = spelling
+        .char_indices()
+        .map(|(i, c)| {
+            let inside = i > 0 && bytes.get(i + 1) != Some(&b'h');
+            if c == 'j' && inside {
+                changed = true;
+                'z'
+            } else {
+                c
+            }
+        })
+        .collect();
+    changed.then_some(z)
 }
 
 /// ম্যাক at the start of a word is the Gaelic prefix of McGuire and

@@ -196,3 +196,22 @@ fn ya_phala_before_aa_inside_a_word_is_often_y() {
     // At the start of a word it is the English a (ম্যাক্স Max).
     assert!(!rule_candidates("ম্যাক্স", 3).contains(&"Myax".to_owned()));
 }
+
+#[test]
+fn ja_inside_a_word_of_an_arabic_name_is_z() {
+    let r = NameRomanizer::builder().lexicon(false).build();
+    // Beside a name part of Arabic origin, the rules' j inside a word is
+    // z; the first letter keeps its j, and so does a Sanskrit name.
+    assert_eq!(r.romanize("নাজমা বেগম"), "Nazma Begam");
+    assert_eq!(r.romanize("জামাল আহমেদ"), "Jamal Ahmed");
+    assert_eq!(r.romanize("সুজিত গুহ"), "Sujit Guha");
+    // The j spelling stays a candidate.
+    let all: Vec<String> = r
+        .candidates("নাজমা বেগম", 3)
+        .into_iter()
+        .map(|c| c.text)
+        .collect();
+    assert!(all.contains(&"Najma Begam".to_owned()), "{all:?}");
+    assert_eq!(medial_z("jhaja"), Some("jhaza".to_owned()));
+    assert_eq!(medial_z("Jamal"), None);
+}
