@@ -9,7 +9,9 @@
 //!   aho-corasick's default kind over the raw UTF-8, with the same aliases
 //!   in NFC. Hit counts are in the bench names.
 //! - `pipeline`: raw text → mentions (normalize, fold, exact and Latin
-//!   search, tail check, spans), then the same with the variant pass.
+//!   search, tail check, spans), then the same with the variant pass, and
+//!   exact + Latin on the display text with ড় ঢ় য় precomposed as news
+//!   writes them (the scan reads each as the pair display text holds).
 //! - Memory of the built matcher, and build time and memory for one
 //!   million synthetic aliases (printed, not sampled).
 
@@ -24,6 +26,8 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 #[path = "corpus.rs"]
 mod corpus;
+#[path = "news.rs"]
+mod news;
 
 /// The embedded gazetteer's exact aliases (no demonyms), display form.
 fn aliases(gazetteer: &Gazetteer) -> Vec<String> {
@@ -100,6 +104,13 @@ fn bench(c: &mut Criterion) {
     let mentions = exact.find_iter(&raw).count();
     assert_eq!(mentions, exact_ac.find_iter(&raw).count());
     let mentions_variants = full.find_iter(&raw).count();
+    let news = news::precomposed(&display);
+    let mentions_news = exact.find_iter(&news).count();
+    assert_eq!(
+        mentions_news,
+        exact.find_iter(&display).count(),
+        "precomposed ড় ঢ় য় change the mentions"
+    );
     assert!(core_hits > 0 && daac_hits > 0 && ac_hits > 0 && mentions > 0);
     assert!(mentions_variants >= mentions);
     eprintln!(
@@ -142,6 +153,13 @@ fn bench(c: &mut Criterion) {
     group.bench_function(
         format!("raw text to mentions (with variants), {mentions_variants} mentions"),
         |b| b.iter(|| full.find_iter(black_box(&raw)).count()),
+    );
+    group.throughput(Throughput::Bytes(news.len() as u64));
+    group.bench_function(
+        format!(
+            "news text (ড় ঢ় য় precomposed) to mentions (exact + Latin), {mentions_news} mentions"
+        ),
+        |b| b.iter(|| exact.find_iter(black_box(&news)).count()),
     );
     group.finish();
 

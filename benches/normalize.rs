@@ -2,6 +2,10 @@
 //! unicode-normalization, on the same text in one run.
 //!
 //! `BENGALI_NAMES_CORPUS=../shared/data/corpus/bn-wikipedia-sentences.txt.gz cargo bench --bench normalize`
+//!
+//! Three inputs: the corpus as it is (`raw`), after one pass of display
+//! normalization (`clean`), and that with ড় ঢ় য় precomposed as news writes
+//! them (`news`).
 
 use std::borrow::Cow;
 use std::hint::black_box;
@@ -14,6 +18,8 @@ use unicode_normalization::UnicodeNormalization;
 
 #[path = "corpus.rs"]
 mod corpus;
+#[path = "news.rs"]
+mod news;
 
 fn bench(c: &mut Criterion) {
     let (raw, label) = corpus::load();
@@ -30,8 +36,12 @@ fn bench(c: &mut Criterion) {
     // the "clean" rows measure.
     assert!(matches!(ours.normalize_str(&clean), Cow::Borrowed(_)));
     assert_eq!(ours.normalize_str(&clean), clean);
+    // News writes ড় ঢ় য় precomposed; normalizing such text gives the clean
+    // text back.
+    let news = news::precomposed(&clean);
+    assert_eq!(ours.normalize_str(&news), clean);
 
-    for (name, text) in [("raw", &raw), ("clean", &clean)] {
+    for (name, text) in [("raw", &raw), ("clean", &clean), ("news", &news)] {
         let mut group = c.benchmark_group(format!("normalize/{name}"));
         group
             .throughput(Throughput::Bytes(text.len() as u64))
