@@ -1298,14 +1298,13 @@ mod tests {
         // The fast paths take display text, and raw text whose only change
         // is D1 on precomposed nukta letters (see `Encoder::stays`).
         let display_form = crate::Normalizer::new().normalize_str(display);
-        let nukta_forms_decomposed: String = display
-            .chars()
-            .flat_map(|c| match script::nukta_base(c) {
-                Some(base) => [Some(base), Some(chars::NUKTA)],
-                None => [Some(c), None],
-            })
-            .flatten()
-            .collect();
+        let mut nukta_forms_decomposed = String::new();
+        display::push_decomposing_nukta_forms(
+            display,
+            0..display.len(),
+            &mut nukta_forms_decomposed,
+            &mut crate::OffsetMap::identity(),
+        );
         let clean = display_form == nukta_forms_decomposed;
         match fused.encode_raw(&Encoder::new(), display, 0) {
             None => {
