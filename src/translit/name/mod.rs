@@ -301,16 +301,24 @@ impl NameRomanizer {
             }
         }
         let mut owned: Vec<Vec<(String, f32)>> = Vec::new();
-        let pieces = split_words(&display);
-        let arabic = pieces.iter().any(|&(is_word, piece)| {
-            is_word && ARABIC_NAME_PARTS.contains(&lexicon::key(&self.normalizer, piece).as_str())
+        // Each word's lexicon key; the text between words as it is.
+        let pieces: Vec<Result<String, &str>> = split_words(&display)
+            .into_iter()
+            .map(|(is_word, piece)| match is_word {
+                true => Ok(lexicon::key(&self.normalizer, piece)),
+                false => Err(piece),
+            })
+            .collect();
+        let arabic = pieces.iter().any(|piece| {
+            piece
+                .as_ref()
+                .is_ok_and(|key| ARABIC_NAME_PARTS.contains(&key.as_str()))
         });
-        for (is_word, piece) in pieces {
-            if is_word {
-                owned.push(self.word_candidates(piece, k, arabic));
-            } else {
-                owned.push(vec![(piece.to_owned(), 0.0)]);
-            }
+        for piece in &pieces {
+            owned.push(match piece {
+                Ok(key) => self.word_candidates(key, k, arabic),
+                Err(between) => vec![((*between).to_owned(), 0.0)],
+            });
         }
         // Combine the words' lists into whole-text candidates.
         let mut beam: Vec<(String, f32)> = vec![(String::new(), 0.0)];
@@ -337,15 +345,14 @@ impl NameRomanizer {
             .collect()
     }
 
-    /// The candidates of one Bengali word: the lexicon's spellings, a
-    /// two-part compound of lexicon entries (দাশগুপ্ত), then the rules
-    /// (with z for a j inside the word of a name of Arabic or Persian
-    /// origin: [`ARABIC_NAME_PARTS`]).
-    fn word_candidates(&self, word: &str, k: usize, arabic: bool) -> Vec<(String, f32)> {
-        let key = lexicon::key(&self.normalizer, word);
+    /// The candidates of one Bengali word, given by its lexicon key
+    /// (`lexicon::key`): the lexicon's spellings, a two-part compound of
+    /// lexicon entries (দাশগুপ্ত), then the rules (with z for a j inside the
+    /// word of a name of Arabic or Persian origin: [`ARABIC_NAME_PARTS`]).
+    fn word_candidates(&self, key: &str, k: usize, arabic: bool) -> Vec<(String, f32)> {
         let mut list: Vec<(String, f32)> = Vec::new();
         if let Some(lexicon) = self.lexicon {
-            if let Some(spellings) = lexicon.get(&key) {
+            if let Some(spellings) = lexicon.get(key) {
                 list.extend(
                     spellings
                         .iter()
@@ -353,19 +360,19 @@ impl NameRomanizer {
                         .map(|(s, i)| (s.to_string(), i as f32 * LEXICON_STEP)),
                 );
             } else {
-                list.extend(compound(lexicon, &key));
+                list.extend(compound(lexicon, key));
             }
         }
         if let Some(known) = &self.known {
             list.extend(
                 known
-                    .part_spellings(&key)
+                    .part_spellings(key)
                     .into_iter()
                     .zip(0..)
                     .map(|(s, i)| (s, KNOWN_PART_COST + i as f32 * LEXICON_STEP)),
             );
         }
-        let units = syllables::units(&key);
+        let units = syllables::units(key);
         let rules = spell::k_best(&spell::spell(&units), k);
         for (spelling, cost) in rules {
             let cost = cost + RULE_COST;
@@ -377,7 +384,7 @@ impl NameRomanizer {
                 None => list.push((capitalize(&spelling), cost)),
             }
         }
-        list.extend(gaelic_prefix(&key, k));
+        list.extend(gaelic_prefix(key, k));
         spell::sort_dedup(&mut list);
         // More than k per word: the whole-name beam picks the combinations.
         list.truncate(if k > 1 { k + WORD_EXTRA } else { 1 });
