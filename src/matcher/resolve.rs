@@ -82,6 +82,9 @@ impl Matcher {
     /// let found = matcher.resolve("ভ্লাদিভোস্টক");
     /// assert_eq!(found[0].entity().name_en(), "Vladivostok");
     /// assert!(matcher.resolve("টেবিল").is_empty());
+    /// // No alias spells it so: the English name sounds the same.
+    /// let obama = &matcher.resolve("Barak Obama")[0];
+    /// assert_eq!((obama.entity().name_en(), obama.score()), ("Barack Obama", 0.7));
     /// ```
     pub fn resolve(&self, name: &str) -> Vec<Resolution<'_>> {
         let display = self.normalizer.normalize_str(name.trim());

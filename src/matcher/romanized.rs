@@ -109,43 +109,39 @@ pub(crate) fn sound_keys(name: &str) -> (String, Option<String>) {
         .filter(char::is_ascii_alphabetic)
         .map(|c| c.to_ascii_lowercase() as u8)
         .collect();
+    // A letter the one before already wrote adds nothing (ck, ss).
+    let push_once = |kept: &mut Vec<u8>, b: u8| {
+        if kept.last() != Some(&b) {
+            kept.push(b);
+        }
+    };
     let mut sounds: Vec<u8> = Vec::with_capacity(letters.len());
     let mut at = 0;
     while let Some(&letter) = letters.get(at) {
-        let next = letters.get(at + 1).copied();
-        let (sound, len): (&[u8], usize) = match (letter, next) {
+        // ph is f; x is ks; a lone h is dropped, so kh, sh, th … are k,
+        // s, t and ch is k (c is k).
+        let (sound, len): (&[u8], usize) = match (letter, letters.get(at + 1)) {
             (b'p', Some(b'h')) => (b"f", 2),
-            (b'c', Some(b'h' | b'k'))
-            | (b'k' | b'g' | b't' | b'd' | b'b' | b'j' | b's', Some(b'h')) => (single(letter), 2),
             (b'x', _) => (b"ks", 1),
             (b'h', _) => (b"", 1),
             _ => (single(letter), 1),
         };
         for &s in sound {
-            if sounds.last() != Some(&s) {
-                sounds.push(s);
-            }
+            push_once(&mut sounds, s);
         }
         at += len;
     }
-    let consonants: Vec<u8> = sounds
-        .iter()
-        .copied()
-        .filter(|b| !b"aeiou".contains(b))
-        .fold(Vec::new(), |mut kept, b| {
-            if kept.last() != Some(&b) {
-                kept.push(b);
-            }
-            kept
-        });
+    let mut consonants: Vec<u8> = Vec::with_capacity(sounds.len());
+    for &b in sounds.iter().filter(|b| !b"aeiou".contains(b)) {
+        push_once(&mut consonants, b);
+    }
     let skeleton = (consonants.len() >= MIN_SKELETON)
         .then(|| String::from_utf8_lossy(&consonants).into_owned());
     (String::from_utf8_lossy(&sounds).into_owned(), skeleton)
 }
 
 /// The key letter of a lower-case Latin letter: c and q are k, v and w
-/// are b, y is i, z is j, the others themselves (a digraph of
-/// [`sound_keys`] keeps its first letter's).
+/// are b, y is i, z is j, the others themselves.
 fn single(letter: u8) -> &'static [u8] {
     const LETTERS: &[u8; 26] = b"abkdefghijklmnopkrstubbxij";
     let i = usize::from(letter.wrapping_sub(b'a'));
