@@ -3,7 +3,7 @@
 use super::letters::{
     Spelling, CONJUNCTS, CONSONANTS, INHERENT, MODIFIERS, NUKTA_CONSONANTS, VOWELS,
 };
-use super::syllables::{Unit, Vowel};
+use super::syllables::{loan_cluster, Unit, Vowel};
 use crate::script::chars;
 
 /// The options for one piece of a word, cheapest first.
@@ -235,6 +235,13 @@ fn vowel_options(units: &[Unit], i: usize) -> Options {
         {
             vec![("o", 0.0), ("a", 0.5)]
         }
+        // A loanword's first inherent vowel is English o (গর্ডন Gordon,
+        // রবার্টসন Robertson, হপকিন্স Hopkins).
+        Vowel::Inherent { silent: false }
+            if i == 0 && units.iter().any(|u| loan_cluster(&u.cluster)) =>
+        {
+            vec![("o", 0.0), ("a", 0.6)]
+        }
         Vowel::Inherent { silent: false } if i == 0 => INHERENT.to_vec(),
         // Later syllables: o (Jibon) 23 times in 157, unwritten (Handke,
         // Barbra: the deletion rule missed a loanword's) 32 times.
@@ -289,6 +296,16 @@ fn vowel_options(units: &[Unit], i: usize) -> Options {
         // The English ending -er is written -ার (Peter, Turner), as are the
         // Bangladeshi surname endings -der, -ker, -ter (Majumder, Sarker,
         // Akter): e 26 times in 43, a (Sardar, Bashar) 17.
+        // -bert inside a name (অ্যালবার্ট Albert, গিলবার্ট Gilbert,
+        // রবার্টসন Robertson), where the word's first syllable is bart
+        // (বার্টলেট Bartlett).
+        Vowel::Sign(chars::SIGN_AA)
+            if i > 0
+                && unit.cluster == [('ব', false)]
+                && next.is_some_and(|n| n.cluster.starts_with(&[('র', false), ('ট', false)])) =>
+        {
+            vec![("e", 0.0), ("a", 0.4)]
+        }
         Vowel::Sign(chars::SIGN_AA) if i > 0 && before_final('র') => {
             vec![("e", 0.0), ("a", 0.4), ("aa", 3.0)]
         }

@@ -191,11 +191,30 @@ fn delete_inherent_vowels(units: &mut [Unit]) {
                     && u.voiced()
                     && matches!(u.cluster.as_slice(), [_] | [_, ('য', false)])
             });
-            single && prev_voiced && next_open
+            (single && prev_voiced && next_open)
+                || (loan_cluster(&unit.cluster)
+                    && next.is_some_and(Unit::is_consonant)
+                    && (i + 2 < n || next.is_some_and(Unit::voiced)))
         };
         if let Some(unit) = units.get_mut(i) {
             unit.vowel = Vowel::Inherent { silent };
         }
+    }
+}
+
+/// A conjunct of a loanword, whose inherent vowel is not said inside a
+/// word before a consonant (গার্ডনার Gardner, রিচার্ডসন Richardson,
+/// উইন্সলেট Winslet) but for a final silent one (-ton, -son: প্রেস্টন
+/// Preston): one that ends in ট, ড or স after another letter,
+/// where native words write ষ্ট, ণ্ড, ৎস or a doubled letter.
+pub(crate) fn loan_cluster(cluster: &[Letter]) -> bool {
+    match cluster {
+        [.., (a, false), (b, false)] => match b {
+            'ট' | 'ড' => !matches!(a, 'ষ' | 'ণ' | 'ট' | 'ড'),
+            'স' => !matches!(a, 'ৎ' | 'স' | 'ত'),
+            _ => false,
+        },
+        _ => false,
     }
 }
 

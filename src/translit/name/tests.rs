@@ -215,3 +215,27 @@ fn ja_inside_a_word_of_an_arabic_name_is_z() {
     assert_eq!(medial_z("jhaja"), Some("jhaza".to_owned()));
     assert_eq!(medial_z("Jamal"), None);
 }
+
+#[test]
+fn conjuncts_of_loanwords_keep_no_vowel_inside_a_word() {
+    let r = NameRomanizer::builder().lexicon(false).build();
+    // A conjunct ending in ট, ড or স inside a loanword is said without a
+    // vowel; before a final silent consonant it keeps one (-ton, -son).
+    for (bn, en) in [
+        ("গার্ডনার", "Gardner"),
+        ("রিচার্ডসন", "Richardson"),
+        ("উইন্সলেট", "Winslet"),
+        ("প্রেস্টন", "Preston"),
+        // Such a word is a loanword: its first inherent vowel is o.
+        ("হপকিন্স", "Hopkins"),
+        ("গর্ডন", "Gordon"),
+        // -bert inside a word.
+        ("গিলবার্ট", "Gilbert"),
+        ("রবার্টসন", "Robertson"),
+        // Native conjuncts keep their vowel: ষ্ট, ৎস.
+        ("অষ্টম", "Ashtam"),
+        ("উৎসব", "Utsab"),
+    ] {
+        assert_eq!(r.romanize(bn), en, "{bn}");
+    }
+}
