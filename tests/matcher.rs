@@ -950,3 +950,27 @@ fn a_title_or_a_shared_name_part_never_links_a_person() {
         ],
     )]);
 }
+
+#[test]
+fn a_person_span_starts_after_a_title() {
+    check_shipped(&[
+        (
+            "অধ্যাপক আনিসুজ্জামানকে সংবর্ধনা দেওয়া হয়",
+            &[("আনিসুজ্জামানকে", "person:anisuzzaman")],
+        ),
+        // Titles in a row, each left out.
+        (
+            "মেজর জেনারেল জিয়াউল আহসান বরখাস্ত",
+            &[("জিয়াউল আহসান", "person:ziaul-ahsan")],
+        ),
+        // A title that is how the name is said stays (Prince Harry), and
+        // so does one that is the name itself (the cricketer Yuvraj Singh).
+        (
+            "প্রিন্স হ্যারি ও যুবরাজ সিং এলেন",
+            &[
+                ("প্রিন্স হ্যারি", "person:prince-harry"),
+                ("যুবরাজ সিং", "person:yuvraj-singh"),
+            ],
+        ),
+    ]);
+}

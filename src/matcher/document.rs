@@ -262,6 +262,19 @@ impl<'m, 'd, 't> Mentions<'m, 'd, 't> {
                 found.span.end = found.stem_end;
             }
         }
+        // "অধ্যাপক আনিসুজ্জামান": the span starts after the title.
+        if entity.kind() == Kind::Person {
+            let stem = text
+                .get(found.span.start..found.stem_end)
+                .unwrap_or_default();
+            if let Some(skip) =
+                matcher
+                    .suffixes
+                    .title_len(&matcher.encoder, &matcher.normalizer, stem)
+            {
+                found.span.start += skip;
+            }
+        }
         let start = self.chars.char_offset(found.span.start);
         let stem_char_end = self.chars.char_offset(found.stem_end);
         let end = self.chars.char_offset(found.span.end);

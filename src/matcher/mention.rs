@@ -249,7 +249,10 @@ impl EntityInfo {
 /// Every span is a range of the text given to the search, in bytes and in
 /// chars (Unicode scalar values), even when the text needed normalization;
 /// the span covers the whole inflected word (`রাশিয়ার`), the stem span the
-/// name itself (`রাশিয়া`) and the rest is the suffix (`র`).
+/// name itself (`রাশিয়া`) and the rest is the suffix (`র`). As news NER
+/// corpora tag names, a place's span ends before a unit word written after
+/// it (ভোলা জেলার → ভোলা) and a person's starts after an honorific or rank
+/// (অধ্যাপক, বিচারপতি, জেনারেল, ড.) that an alias included.
 ///
 /// ```
 /// use bengali_names::Matcher;

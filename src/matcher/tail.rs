@@ -41,6 +41,39 @@ pub(crate) const SHIPPED: &str = include_str!("../../data/suffixes.txt");
 /// corpora tag the name alone, and the unit is told by the entity found.
 const DESIGNATORS: [&str; 7] = ["জেলা", "উপজেলা", "বিভাগ", "থানা", "পৌরসভা", "সদর", "ইউনিয়ন"];
 
+/// Honorifics and ranks written before a person's name ("অধ্যাপক
+/// আনিসুজ্জামান", "মেজর জেনারেল জিয়াউল আহসান"). A person mention's span
+/// starts after them: news NER corpora tag the name alone (rifat1493
+/// leaves বিচারপতি, অধ্যাপক, জেনারেল and মাওলানা outside the 23 names they
+/// precede), as they leave out প্রেসিডেন্ট and মুখপাত্র. Titles that are
+/// part of how a name is said stay in it (প্রিন্স হ্যারি, পোপ ফ্রান্সিস,
+/// রাজা চার্লস, শেখ হাসিনা, যুবরাজ সিং, the cricketer Yuvraj Singh).
+const TITLES: [&str; 23] = [
+    "ড.",
+    "ডা.",
+    "ডঃ",
+    "ডক্টর",
+    "অধ্যাপক",
+    "প্রফেসর",
+    "বিচারপতি",
+    "জেনারেল",
+    "মেজর",
+    "লেফটেন্যান্ট",
+    "ব্রিগেডিয়ার",
+    "কর্নেল",
+    "ক্যাপ্টেন",
+    "অ্যাডমিরাল",
+    "কবি",
+    "মাওলানা",
+    "মুফতি",
+    "আল্লামা",
+    "ব্যারিস্টার",
+    "অ্যাডভোকেট",
+    "এডভোকেট",
+    "প্রকৌশলী",
+    "স্যার",
+];
+
 /// The key of `tail` as it stands after a name in a token, empty when
 /// normalization merges it into the name. A suffix never stands alone:
 /// normalized alone, a leading vowel sign would read as typed in visual
@@ -165,6 +198,8 @@ pub(crate) struct Suffixes {
     words: CommonWords,
     /// [`DESIGNATORS`] as match keys.
     designators: Vec<Box<[u8]>>,
+    /// [`TITLES`] as match keys.
+    titles: Vec<Box<[u8]>>,
 }
 
 impl Suffixes {
@@ -228,11 +263,42 @@ impl Suffixes {
         // would leave the inventory short rather than fail every build.
         let _ = suffixes.add_list("data/suffixes.txt", SHIPPED);
         let normalizer = Normalizer::new();
-        suffixes.designators = DESIGNATORS
-            .iter()
-            .map(|word| key::fold(&normalizer.normalize_str(word)).bytes().into())
-            .collect();
+        let keys = |words: &[&str]| -> Vec<Box<[u8]>> {
+            words
+                .iter()
+                .map(|word| key::fold(&normalizer.normalize_str(word)).bytes().into())
+                .collect()
+        };
+        suffixes.designators = keys(&DESIGNATORS);
+        suffixes.titles = keys(&TITLES);
         suffixes
+    }
+
+    /// The length of the leading title words of `stem` (a person's name as
+    /// written) with the space after them ("অধ্যাপক আনিসুজ্জামান" → the
+    /// bytes of "অধ্যাপক "), or `None` when it starts with none. A name
+    /// remains: a title is only taken when a word follows it.
+    pub(crate) fn title_len(
+        &self,
+        encoder: &Encoder,
+        normalizer: &Normalizer,
+        stem: &str,
+    ) -> Option<usize> {
+        let mut buf = [0; WORD_KEY];
+        let mut skip = 0;
+        loop {
+            let rest = stem.get(skip..)?;
+            let Some(space) = rest.find(char::is_whitespace) else {
+                break;
+            };
+            let word = encoder.word_key(normalizer, rest.get(..space)?, &mut buf);
+            if !self.titles.iter().any(|t| **t == *word) {
+                break;
+            }
+            let after = rest.get(space..)?;
+            skip += space + (after.len() - after.trim_start().len());
+        }
+        (skip > 0).then_some(skip)
     }
 
     /// The length of `stem` (a place name as written, several words) without
