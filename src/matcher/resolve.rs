@@ -7,7 +7,7 @@
 //! | loose variant key | 0.9 |
 //! | skeleton key | 0.75 |
 //! | the English name sounds the same, vowels and all (Wladimir Putin) | 0.7 |
-//! | the English name's consonants are the same (Vladimir Putn) | 0.6 |
+//! | the English name's consonants are the same (Vladimir Putn); up to 0.05 more the nearer its vowels | 0.6–0.65 |
 //! | one part of a person's name (পুতিন) | 0.5 |
 //!
 //! Entities sharing a name keep the gazetteer's prior order at equal

@@ -31,6 +31,12 @@ use crate::translit::NameRomanizer;
 pub(crate) const LOOSE: f32 = 0.7;
 pub(crate) const SKELETON: f32 = 0.6;
 
+/// Most a skeleton match gains for how close its vowels are (the loose
+/// keys' normalized edit similarity): among names of one skeleton the
+/// nearer comes first (মুন জা-ইন, read Mun Ja-In: Moon Jae-in before
+/// Manzini), and none reaches a loose match.
+const VOWELS: f32 = 0.05;
+
 /// Consonants a skeleton needs to be compared.
 const MIN_SKELETON: usize = 4;
 
@@ -42,6 +48,8 @@ const READINGS: usize = 3;
 pub(crate) struct Romanized {
     loose: FxHashMap<Box<str>, Vec<u32>>,
     skeleton: FxHashMap<Box<str>, Vec<u32>>,
+    /// Per entity, its loose key.
+    keys: Vec<Box<str>>,
     romanizer: NameRomanizer,
 }
 
@@ -50,6 +58,7 @@ impl Romanized {
         let mut index = Romanized::default();
         for (target, entity) in (0u32..).zip(entities) {
             let (loose, skeleton) = sound_keys(entity.name_en());
+            index.keys.push(loose.as_str().into());
             if !loose.is_empty() {
                 index.loose.entry(loose.into()).or_default().push(target);
             }
@@ -77,18 +86,22 @@ impl Romanized {
             vec![name.to_owned()]
         };
         let mut found: Vec<(u32, f32)> = Vec::new();
-        let mut add = |targets: Option<&Vec<u32>>, score: f32| {
-            for &target in targets.into_iter().flatten() {
-                if !found.iter().any(|&(t, _)| t == target) {
-                    found.push((target, score));
-                }
-            }
+        let mut add = |target: u32, score: f32| match found.iter_mut().find(|(t, _)| *t == target) {
+            Some(seen) => seen.1 = seen.1.max(score),
+            None => found.push((target, score)),
         };
         for reading in &readings {
             let (loose, skeleton) = sound_keys(reading);
-            add(self.loose.get(loose.as_str()), LOOSE);
-            if let Some(skeleton) = skeleton {
-                add(self.skeleton.get(skeleton.as_str()), SKELETON);
+            for &target in self.loose.get(loose.as_str()).into_iter().flatten() {
+                add(target, LOOSE);
+            }
+            let Some(skeleton) = skeleton else {
+                continue;
+            };
+            for &target in self.skeleton.get(skeleton.as_str()).into_iter().flatten() {
+                let theirs = self.keys.get(target as usize).map_or("", |k| &**k);
+                let near = strsim::normalized_levenshtein(&loose, theirs) as f32;
+                add(target, SKELETON + VOWELS * near);
             }
         }
         found.sort_by_key(|&(target, _)| target);
