@@ -242,6 +242,14 @@ fn vowel_options(units: &[Unit], i: usize) -> Options {
         {
             vec![("o", 0.0), ("a", 0.6)]
         }
+        // ট and ড begin English names, not Bengali ones (টম Tom, টনি Tony,
+        // ডন Don): their inherent vowel is o (7 times in 8 on the dev
+        // names' first syllables).
+        Vowel::Inherent { silent: false }
+            if i == 0 && matches!(unit.cluster.as_slice(), [('ট' | 'ড', false)]) =>
+        {
+            vec![("o", 0.0), ("a", 0.6)]
+        }
         Vowel::Inherent { silent: false } if i == 0 => INHERENT.to_vec(),
         // Later syllables: o (Jibon) 23 times in 157, unwritten (Handke,
         // Barbra: the deletion rule missed a loanword's) 32 times.

@@ -232,6 +232,9 @@ fn conjuncts_of_loanwords_keep_no_vowel_inside_a_word() {
         // Such a word is a loanword: its first inherent vowel is o.
         ("হপকিন্স", "Hopkins"),
         ("গর্ডন", "Gordon"),
+        // ট and ড begin English names.
+        ("টম", "Tom"),
+        ("ডন", "Don"),
         // -bert inside a word.
         ("গিলবার্ট", "Gilbert"),
         ("রবার্টসন", "Robertson"),
