@@ -979,3 +979,18 @@ fn a_person_span_starts_after_a_title() {
         ),
     ]);
 }
+
+#[test]
+fn a_foreign_unit_named_bare_needs_its_country() {
+    check_shipped(&[
+        // কুমির is a crocodile, not Uganda's Kumi district...
+        ("নদীতে কুমির দেখা গেছে।", &[]),
+        // ...which its designator names anywhere,
+        ("কুমি জেলায় বন্যা।", &[("কুমি", "iso:UG-208")]),
+        // and its bare name once the document is in Uganda.
+        (
+            "উগান্ডার পূর্বাঞ্চলে কুমিতে বন্যা।",
+            &[("উগান্ডার", "iso:UG"), ("কুমিতে", "iso:UG-208")],
+        ),
+    ]);
+}

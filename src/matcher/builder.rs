@@ -384,13 +384,16 @@ impl MatcherBuilder {
                 } else {
                     latin::Case::Any
                 };
-                sink.add(
-                    Group::Exact,
-                    key,
-                    Entry::new(target, how, case),
-                    weak,
-                    false,
-                );
+                let mut entry = Entry::new(target, how, case);
+                // CLDR names the subdivisions of every country by the
+                // unit (এনা প্রদেশ, বলকান প্রদেশ); bare, such a name is as
+                // often a Bengali word (কোপান "hacked", পনি) or another
+                // place (the Balkans) as the unit of a country the text
+                // is not about.
+                if !loose && !field.is_latin() && is_bare_name(entity.name_bn(), display) {
+                    entry = entry.in_its_country();
+                }
+                sink.add(Group::Exact, key, entry, weak, false);
                 if field.is_latin() || field.is_demonym() {
                     continue;
                 }
@@ -501,6 +504,13 @@ impl Folds {
             start = end;
         }
     }
+}
+
+/// True when `alias` is `name` without its trailing words (the name with
+/// its designator dropped).
+fn is_bare_name(name: &str, alias: &str) -> bool {
+    name.strip_prefix(alias)
+        .is_some_and(|rest| rest.starts_with(char::is_whitespace))
 }
 
 /// True for a place in Bangladesh or India, whose names Bengali text spells

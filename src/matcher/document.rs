@@ -578,6 +578,9 @@ fn choose(
                 });
             }
             _ if weak && !named.contains(entry.target) => continue,
+            _ if entry.in_its_country && !in_context(matcher, named, entry.target, true) => {
+                continue
+            }
             // ত্রিপুরাদের, আর্মেনীয়রা: people, not the place or country.
             _ if stem.personal
                 && matches!(

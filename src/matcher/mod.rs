@@ -136,11 +136,28 @@ pub(crate) struct Entry {
     kind: MatchKind,
     /// How the text must be written (Latin aliases).
     case: latin::Case,
+    /// The bare name of a subdivision outside Bangladesh and India (its
+    /// designator dropped: এনা of এনা প্রদেশ): it links only in a document
+    /// that has named something in its country.
+    in_its_country: bool,
 }
 
 impl Entry {
     pub(crate) fn new(target: u32, kind: MatchKind, case: latin::Case) -> Self {
-        Entry { target, kind, case }
+        Entry {
+            target,
+            kind,
+            case,
+            in_its_country: false,
+        }
+    }
+
+    /// The entry, linking only where the document has named its country.
+    pub(crate) fn in_its_country(self) -> Self {
+        Entry {
+            in_its_country: true,
+            ..self
+        }
     }
 }
 
