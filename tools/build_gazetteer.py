@@ -291,7 +291,8 @@ GIVEN_NAMES_WEST = """
 # of the people's multi-word names as a whole token in Bengali Wikipedia, and reading those
 # seen 8 times or more (and সৌরভ "fragrance", মাদার "Mother" of মাদার তেরেসা, রুট "route"
 # after জো রুট, মঞ্জুর "sanctioned", not মঞ্জু + র). (Not সারা "whole": as Sarah Cooke's
-# given name it keeps সারা স্যান্ডার্স from reading as Bernie Sanders.)
+# given name it keeps সারা স্যান্ডার্স from reading as Bernie Sanders.) লেগুনা is the
+# minibus of Bangladeshi roads (a road-accident story's word), not the Philippines' Laguna.
 FOUND_COLLISIONS = """
 সালে কন্যা কর্মী দেবার বুকে জিন ফ্রি বিরল লামা লাটিম শান ঘাট কেপ ইউরো রোজা বমি ব্লেড
 স্টোর ক্রুজ কোলে গার্ড বেড়া তালা তুলা সামার সেরে লাক রিজ কেনা কিনারা চিতা বেনি
@@ -305,7 +306,7 @@ FOUND_COLLISIONS = """
 হাতিয়ার কোমর ভাসে প্যারিশ ব্রেস্ট ক্রিসমাস জার্সি তাস হেফাজত সিএসই
 জানুয়ারি ফেব্রুয়ারি মার্চ এপ্রিল জুন জুলাই আগস্ট সেপ্টেম্বর অক্টোবর নভেম্বর ডিসেম্বর
 আনন্দ পাওয়ার সূর্য কিশোর বিরাট রেখা বিধান কল্যাণ সূচি শের উত্তম বিক্রম খলিফা সৌরভ
-মাদার রুট মঞ্জুর
+মাদার রুট মঞ্জুর লেগুনা
 """
 
 # English words that are the English name or alias of a generated place (Cameroon's West,
