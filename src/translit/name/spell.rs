@@ -235,18 +235,15 @@ fn vowel_options(units: &[Unit], i: usize) -> Options {
         {
             vec![("o", 0.0), ("a", 0.5)]
         }
-        // A loanword's first inherent vowel is English o (গর্ডন Gordon,
-        // রবার্টসন Robertson, হপকিন্স Hopkins).
+        // A loanword's first inherent vowel is English o: a word with a
+        // loanword's conjunct (গর্ডন Gordon, রবার্টসন Robertson, হপকিন্স
+        // Hopkins), or one that begins with ট or ড, as English names do
+        // and Bengali ones do not (টম Tom, ডন Don: o 7 times in 8 on the
+        // dev names' first syllables).
         Vowel::Inherent { silent: false }
-            if i == 0 && units.iter().any(|u| loan_cluster(&u.cluster)) =>
-        {
-            vec![("o", 0.0), ("a", 0.6)]
-        }
-        // ট and ড begin English names, not Bengali ones (টম Tom, টনি Tony,
-        // ডন Don): their inherent vowel is o (7 times in 8 on the dev
-        // names' first syllables).
-        Vowel::Inherent { silent: false }
-            if i == 0 && matches!(unit.cluster.as_slice(), [('ট' | 'ড', false)]) =>
+            if i == 0
+                && (matches!(unit.cluster.as_slice(), [('ট' | 'ড', false)])
+                    || units.iter().any(|u| loan_cluster(&u.cluster))) =>
         {
             vec![("o", 0.0), ("a", 0.6)]
         }
@@ -301,9 +298,6 @@ fn vowel_options(units: &[Unit], i: usize) -> Options {
         Vowel::Sign('ে') if last && i > 0 => {
             vec![("e", 0.0), ("ay", 1.4), ("ey", 1.4), ("a", 2.5)]
         }
-        // The English ending -er is written -ার (Peter, Turner), as are the
-        // Bangladeshi surname endings -der, -ker, -ter (Majumder, Sarker,
-        // Akter): e 26 times in 43, a (Sardar, Bashar) 17.
         // -bert inside a name (অ্যালবার্ট Albert, গিলবার্ট Gilbert,
         // রবার্টসন Robertson), where the word's first syllable is bart
         // (বার্টলেট Bartlett).
@@ -314,6 +308,9 @@ fn vowel_options(units: &[Unit], i: usize) -> Options {
         {
             vec![("e", 0.0), ("a", 0.4)]
         }
+        // The English ending -er is written -ার (Peter, Turner), as are the
+        // Bangladeshi surname endings -der, -ker, -ter (Majumder, Sarker,
+        // Akter): e 26 times in 43, a (Sardar, Bashar) 17.
         Vowel::Sign(chars::SIGN_AA) if i > 0 && before_final('র') => {
             vec![("e", 0.0), ("a", 0.4), ("aa", 3.0)]
         }
