@@ -248,32 +248,28 @@ impl<'m, 'd, 't> Mentions<'m, 'd, 't> {
             });
         let text = self.text;
         let mut found = found.clone();
-        // "ভোলা জেলার": the span ends before the designator (see `tail`).
-        if entity.kind() == Kind::Subdivision {
-            let stem = text
-                .get(found.span.start..found.stem_end)
-                .unwrap_or_default();
-            if let Some(keep) =
-                matcher
+        // The span leaves out a place's designator after it ("ভোলা জেলার")
+        // and a person's title before ("অধ্যাপক আনিসুজ্জামান"): see `tail`.
+        let stem = text
+            .get(found.span.start..found.stem_end)
+            .unwrap_or_default();
+        let (encoder, normalizer) = (&matcher.encoder, &matcher.normalizer);
+        match entity.kind() {
+            Kind::Subdivision => {
+                if let Some(keep) = matcher
                     .suffixes
-                    .without_designator(&matcher.encoder, &matcher.normalizer, stem)
-            {
-                found.stem_end = found.span.start + keep;
-                found.span.end = found.stem_end;
+                    .without_designator(encoder, normalizer, stem)
+                {
+                    found.stem_end = found.span.start + keep;
+                    found.span.end = found.stem_end;
+                }
             }
-        }
-        // "অধ্যাপক আনিসুজ্জামান": the span starts after the title.
-        if entity.kind() == Kind::Person {
-            let stem = text
-                .get(found.span.start..found.stem_end)
-                .unwrap_or_default();
-            if let Some(skip) =
-                matcher
-                    .suffixes
-                    .title_len(&matcher.encoder, &matcher.normalizer, stem)
-            {
-                found.span.start += skip;
+            Kind::Person => {
+                if let Some(skip) = matcher.suffixes.title_len(encoder, normalizer, stem) {
+                    found.span.start += skip;
+                }
             }
+            _ => {}
         }
         let start = self.chars.char_offset(found.span.start);
         let stem_char_end = self.chars.char_offset(found.stem_end);

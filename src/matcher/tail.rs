@@ -59,6 +59,47 @@ const TITLES: [&str; 23] = [
     "কবি", "মাওলানা", "মুফতি", "আল্লামা", "স্যার",
 ];
 
+/// Which end of a name [`edge_words`] reads.
+#[derive(Clone, Copy)]
+enum Edge {
+    Start,
+    End,
+}
+
+/// `stem` without the words of `list` (match keys) at its `edge` and the
+/// spaces beside them; a word always remains.
+fn edge_words<'s>(
+    encoder: &Encoder,
+    normalizer: &Normalizer,
+    stem: &'s str,
+    list: &[Box<[u8]>],
+    edge: Edge,
+) -> &'s str {
+    let mut buf = [0; WORD_KEY];
+    let mut rest = stem;
+    loop {
+        let split = match edge {
+            Edge::Start => rest.find(char::is_whitespace),
+            Edge::End => rest.rfind(char::is_whitespace),
+        };
+        let Some(space) = split else {
+            return rest;
+        };
+        let (Some(before), Some(after)) = (rest.get(..space), rest.get(space..)) else {
+            return rest;
+        };
+        let (word, remaining) = match edge {
+            Edge::Start => (before, after.trim_start()),
+            Edge::End => (after.trim_start(), before.trim_end()),
+        };
+        let key = encoder.word_key(normalizer, word, &mut buf);
+        if !list.iter().any(|w| **w == *key) {
+            return rest;
+        }
+        rest = remaining;
+    }
+}
+
 /// The key of `tail` as it stands after a name in a token, empty when
 /// normalization merges it into the name. A suffix never stands alone:
 /// normalized alone, a leading vowel sign would read as typed in visual
@@ -269,20 +310,8 @@ impl Suffixes {
         normalizer: &Normalizer,
         stem: &str,
     ) -> Option<usize> {
-        let mut buf = [0; WORD_KEY];
-        let mut skip = 0;
-        loop {
-            let rest = stem.get(skip..)?;
-            let Some(space) = rest.find(char::is_whitespace) else {
-                break;
-            };
-            let word = encoder.word_key(normalizer, rest.get(..space)?, &mut buf);
-            if !self.titles.iter().any(|t| **t == *word) {
-                break;
-            }
-            let after = rest.get(space..)?;
-            skip += space + (after.len() - after.trim_start().len());
-        }
+        let rest = edge_words(encoder, normalizer, stem, &self.titles, Edge::Start);
+        let skip = stem.len() - rest.len();
         (skip > 0).then_some(skip)
     }
 
@@ -296,26 +325,14 @@ impl Suffixes {
         normalizer: &Normalizer,
         stem: &str,
     ) -> Option<usize> {
-        let mut buf = [0; WORD_KEY];
-        let mut keep = stem.len();
-        loop {
-            let head = stem.get(..keep)?;
-            let Some(space) = head.rfind(char::is_whitespace) else {
-                break;
-            };
-            let word = head.get(space..)?.trim_start();
-            let word = encoder.word_key(normalizer, word, &mut buf);
-            if !self.designators.iter().any(|d| **d == *word) {
-                break;
-            }
-            keep = head.get(..space)?.trim_end().len();
-        }
-        if keep == stem.len() {
+        let head = edge_words(encoder, normalizer, stem, &self.designators, Edge::End);
+        if head.len() == stem.len() {
             return None;
         }
-        let head = encoder.word_key(normalizer, stem.get(..keep)?, &mut buf);
-        let rest_is_name = !self.words.contains(&head) && super::variant::letters(&head) >= 2;
-        rest_is_name.then_some(keep)
+        let mut buf = [0; WORD_KEY];
+        let key = encoder.word_key(normalizer, head, &mut buf);
+        let rest_is_name = !self.words.contains(&key) && super::variant::letters(&key) >= 2;
+        rest_is_name.then_some(head.len())
     }
 
     /// Installs the common words that the tail check consults: the
