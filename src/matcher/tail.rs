@@ -43,9 +43,11 @@ const DESIGNATORS: [&str; 7] = ["জেলা", "উপজেলা", "বিভ
 
 /// Honorifics and ranks written before a person's name ("অধ্যাপক
 /// আনিসুজ্জামান", "মেজর জেনারেল জিয়াউল আহসান"). A person mention's span
-/// starts after them: news NER corpora tag the name alone (rifat1493
-/// leaves বিচারপতি, অধ্যাপক, জেনারেল and মাওলানা outside the 23 names they
-/// precede), as they leave out প্রেসিডেন্ট and মুখপাত্র. Titles that are
+/// starts after them: news NER corpora mostly tag the name alone (rifat1493
+/// leaves বিচারপতি, অধ্যাপক, জেনারেল and মাওলানা outside all 23 names they
+/// precede; banglakit leaves প্রকৌশলী, কবি and বিচারপতি outside and is split
+/// on অধ্যাপক, 11 outside and 10 inside), as they leave out প্রেসিডেন্ট and
+/// মুখপাত্র. Titles that are
 /// part of how a name is said stay in it (প্রিন্স হ্যারি, পোপ ফ্রান্সিস,
 /// রাজা চার্লস, শেখ হাসিনা, যুবরাজ সিং, the cricketer Yuvraj Singh).
 #[rustfmt::skip]
