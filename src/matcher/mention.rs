@@ -252,7 +252,7 @@ impl EntityInfo {
 /// name itself (`রাশিয়া`) and the rest is the suffix (`র`). As news NER
 /// corpora tag names, a place's span ends before a unit word written after
 /// it (ভোলা জেলার → ভোলা) and a person's starts after an honorific or rank
-/// (অধ্যাপক, বিচারপতি, জেনারেল, ড.) that an alias included.
+/// (অধ্যাপক, বিচারপতি, জেনারেল) that an alias included.
 ///
 /// ```
 /// use bengali_names::Matcher;
