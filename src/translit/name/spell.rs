@@ -62,8 +62,15 @@ pub(crate) fn spell(units: &[Unit]) -> Vec<Options> {
         let initial_i = i == 1 && units.first().is_some_and(|u| u.vowel == Vowel::Letter('ই'));
         cluster(unit, prev, next.is_none(), initial_i, &mut pieces);
         pieces.push(vowel_options(units, i));
+        // ং before ক খ গ ঘ is the n of nk and ng: the g of its usual ng
+        // would be written twice (শংকর Shankar, পংকজ Pankaj, সংগীত Sangeet).
+        let velar_next = next
+            .and_then(|n| n.cluster.first())
+            .is_some_and(|&(c, nukta)| !nukta && matches!(c, 'ক' | 'খ' | 'গ' | 'ঘ'));
         for &m in &unit.modifiers {
-            if let Some(row) = MODIFIERS.iter().find(|row| row.0 == m) {
+            if m == chars::ANUSVARA && velar_next {
+                pieces.push(vec![("n", 0.0), ("ng", 1.0)]);
+            } else if let Some(row) = MODIFIERS.iter().find(|row| row.0 == m) {
                 pieces.push(row.1.to_vec());
             }
         }

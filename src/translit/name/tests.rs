@@ -245,3 +245,14 @@ fn conjuncts_of_loanwords_keep_no_vowel_inside_a_word() {
         assert_eq!(r.romanize(bn), en, "{bn}");
     }
 }
+
+#[test]
+fn anusvara_before_k_or_g_is_n() {
+    let r = NameRomanizer::builder().lexicon(false).build();
+    for (bn, en) in [("শংকর", "Shankar"), ("পংকজ", "Pankaj"), ("ফ্রাংক", "Frank")]
+    {
+        assert_eq!(r.romanize(bn), en, "{bn}");
+    }
+    // Elsewhere it stays ng.
+    assert_eq!(r.romanize("রংপুর"), "Rangpur");
+}
