@@ -404,10 +404,6 @@ impl Block<'_> {
         ) {
             return None;
         }
-        let personal = self
-            .matcher
-            .suffixes
-            .needs_personal(bytes.get(end..tail_end).unwrap_or_default());
         // DPRK-এর, ইইউ’র: a hyphen or an apostrophe, then only suffixes. The
         // key writes a hyphen between words as a space, ’ as OTHER.
         let may_join = |b: u8| matches!(b, b' ' | b'\'' | crate::normalize::key::OTHER);
@@ -425,7 +421,8 @@ impl Block<'_> {
                 }
             }
         }
-        Some((tail_end, personal))
+        let tail = bytes.get(end..tail_end).unwrap_or_default();
+        Some((tail_end, self.matcher.suffixes.needs_personal(tail)))
     }
 
     /// Checks the entries of pattern `pattern` of `which` for a stem at key

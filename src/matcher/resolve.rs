@@ -106,7 +106,7 @@ impl Matcher {
         let romanized = self
             .romanized
             .get_or_init(|| super::romanized::Romanized::new(&self.entities));
-        for (target, score) in romanized.lookup(&display) {
+        for (target, score) in romanized.lookup(&display, &self.entities) {
             let Some(entity) = self.entity_at(target) else {
                 continue;
             };

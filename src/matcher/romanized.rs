@@ -48,8 +48,6 @@ const READINGS: usize = 3;
 pub(crate) struct Romanized {
     loose: FxHashMap<Box<str>, Vec<u32>>,
     skeleton: FxHashMap<Box<str>, Vec<u32>>,
-    /// Per entity, its loose key.
-    keys: Vec<Box<str>>,
     romanizer: NameRomanizer,
 }
 
@@ -58,7 +56,6 @@ impl Romanized {
         let mut index = Romanized::default();
         for (target, entity) in (0u32..).zip(entities) {
             let (loose, skeleton) = sound_keys(entity.name_en());
-            index.keys.push(loose.as_str().into());
             if !loose.is_empty() {
                 index.loose.entry(loose.into()).or_default().push(target);
             }
@@ -73,9 +70,10 @@ impl Romanized {
         index
     }
 
-    /// The entities whose English name sounds like `name` (Latin or
-    /// Bengali), with the score of the closer key, in entity order.
-    pub(crate) fn lookup(&self, name: &str) -> Vec<(u32, f32)> {
+    /// The entities (of `entities`, those the index was built from) whose
+    /// English name sounds like `name` (Latin or Bengali), with the score
+    /// of the closer key, in entity order.
+    pub(crate) fn lookup(&self, name: &str, entities: &[EntityInfo]) -> Vec<(u32, f32)> {
         let readings: Vec<String> = if name.chars().any(script::is_bengali) {
             self.romanizer
                 .candidates(name, READINGS)
@@ -99,8 +97,13 @@ impl Romanized {
                 continue;
             };
             for &target in self.skeleton.get(skeleton.as_str()).into_iter().flatten() {
-                let theirs = self.keys.get(target as usize).map_or("", |k| &**k);
-                let near = strsim::normalized_levenshtein(&loose, theirs) as f32;
+                // The few entities of one skeleton: their loose keys are
+                // made again rather than kept for every entity.
+                let theirs = entities
+                    .get(target as usize)
+                    .map(|e| sound_keys(e.name_en()).0)
+                    .unwrap_or_default();
+                let near = strsim::normalized_levenshtein(&loose, &theirs) as f32;
                 add(target, SKELETON + VOWELS * near);
             }
         }

@@ -48,9 +48,9 @@ const DESIGNATORS: [&str; 7] = ["জেলা", "উপজেলা", "বিভ
 /// precede; banglakit leaves প্রকৌশলী, কবি and বিচারপতি outside and is split
 /// on অধ্যাপক, 11 outside and 10 inside), as they leave out প্রেসিডেন্ট and
 /// মুখপাত্র. Doctors keep their ড. and ডা.: both corpora tag it with the
-/// name 8 times of 11. Titles that are
-/// part of how a name is said stay in it (প্রিন্স হ্যারি, পোপ ফ্রান্সিস,
-/// রাজা চার্লস, শেখ হাসিনা, যুবরাজ সিং, the cricketer Yuvraj Singh).
+/// name 8 times of 11. Titles that are part of how a name is said stay in
+/// it (প্রিন্স হ্যারি, পোপ ফ্রান্সিস, রাজা চার্লস, শেখ হাসিনা, যুবরাজ সিং,
+/// the cricketer Yuvraj Singh).
 #[rustfmt::skip]
 const TITLES: [&str; 19] = [
     // Teachers.

@@ -374,7 +374,8 @@ impl NameRomanizer {
         }
         let units = syllables::units(key);
         // য at the start of an Arabic name's word is z too (যাকের Zaker).
-        let initial_ya = key.starts_with('য') && key.chars().nth(1) != Some(script::chars::NUKTA);
+        let initial_ya =
+            arabic && key.starts_with('য') && key.chars().nth(1) != Some(script::chars::NUKTA);
         let rules = spell::k_best(&spell::spell(&units), k);
         for (spelling, cost) in rules {
             let cost = cost + RULE_COST;
