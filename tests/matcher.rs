@@ -891,6 +891,16 @@ fn a_district_of_bangladesh_is_one_entity_with_its_current_english_name() {
 }
 
 #[test]
+fn a_territory_that_cldr_also_lists_as_a_subdivision_is_the_territory() {
+    check_shipped(&[
+        ("হংকংয়ের বিক্ষোভ", &[("হংকংয়ের", "iso:HK")]),
+        // CLDR's subdivision spells Macau মাকাও, its territory ম্যাকাও.
+        ("মাকাওতে ক্যাসিনো", &[("মাকাওতে", "iso:MO")]),
+        ("ম্যাকাওতে ক্যাসিনো", &[("ম্যাকাওতে", "iso:MO")]),
+    ]);
+}
+
+#[test]
 fn places_of_bangladesh_and_india_take_spelling_variants() {
     check_shipped(&[
         // The source spells কেরাণীগঞ্জ; papers print ন.

@@ -640,7 +640,7 @@ def build_cities(cache: Path, country_ids: set[str], common: set[str],
     return cities, tz_version
 
 
-def build_subdivisions(cache: Path, country_ids: set[str], common: set[str],
+def build_subdivisions(cache: Path, countries: list[Entity], common: set[str],
                        country_names: set[str], city_names: dict[str, set[str]],
                        country_names_by_id: dict[str, set[str]]
                        ) -> tuple[list[Entity], str]:
@@ -648,7 +648,13 @@ def build_subdivisions(cache: Path, country_ids: set[str], common: set[str],
 
     A designator is stripped into an alias unless what remains is a common word, has
     fewer than 2 letters, is a country's name, or is the name of a CLDR city of the same
-    country ('মস্কো ওব্লাস্ট' gets no alias 'মস্কো': the bare name is the city)."""
+    country ('মস্কো ওব্লাস্ট' gets no alias 'মস্কো': the bare name is the city).
+
+    A subdivision that is a territory of its own (CN-HK is HK: CLDR's metadata replaces
+    the old code cn91 with HK, and the English names agree) is left out, its Bengali
+    names going to the territory (মাকাও to Macau, whose CLDR name is ম্যাকাও)."""
+    country_ids = {e.id for e in countries}
+    country_by_id = {e.id: e for e in countries}
     root, version = deb_package(cache, *DEB_CLDR)
     base = root / "usr/share/unicode/cldr/common"
 
@@ -660,6 +666,21 @@ def build_subdivisions(cache: Path, country_ids: set[str], common: set[str],
     bn, en = names("bn"), names("en")
     meta = ET.parse(base / "supplemental/supplementalMetadata.xml")
     deprecated = {el.get("type") for el in meta.iter("subdivisionAlias")}
+    # Per country, the territories some of its old subdivision codes became.
+    territories: dict[str, set[str]] = collections.defaultdict(set)
+    for el in meta.iter("subdivisionAlias"):
+        replacement = el.get("replacement", "")
+        if re.fullmatch(r"[A-Z]{2}", replacement):
+            territories[el.get("type", "")[:2]].add(replacement)
+
+    def territory_of(code: str) -> Entity | None:
+        """The territory the subdivision `code` is, by its English name."""
+        for t in sorted(territories.get(code[:2], ())):
+            country = country_by_id.get(f"iso:{t}")
+            if country and fold(en.get(code) or "") in {fold(n) for n in (country.name_en, *country.aliases_en)}:
+                return country
+        return None
+
     parent_of = {}
     for el in ET.parse(base / "supplemental/subdivisions.xml").iter("subgroup"):
         for child in el.get("contains", "").split():
@@ -676,6 +697,10 @@ def build_subdivisions(cache: Path, country_ids: set[str], common: set[str],
     for c in sorted(keep):
         cc = c[:2].upper()
         if f"iso:{cc}" not in country_ids:
+            continue
+        territory = territory_of(c)
+        if territory:
+            territory.add_bn(bn[c])
             continue
         name_bn = clean(bn[c])
         name_en = clean(en.get(c) or "") or c
@@ -941,14 +966,15 @@ def main() -> int:
     city_names: dict[str, set[str]] = collections.defaultdict(set)
     for e in cities:
         city_names[e.parent] |= {e.name_bn, e.name_en, *e.aliases_bn, *e.aliases_en}
-    subs, cldr41_version = build_subdivisions(cache, country_ids, common_lower, country_names,
+    subs, cldr41_version = build_subdivisions(cache, countries, common_lower, country_names,
                                               city_names, country_names_by_id)
     bd = build_bangladesh(cache, common_lower)
     subs = merge_cldr_bangladesh(subs, bd)
 
     files = {
         "countries.tsv": (countries, [
-            f"source: npm {NPM_LOCALENAMES[0]}@{NPM_LOCALENAMES[1]} main/{{bn,en}}/territories.json; licence: {LIC_CLDR48}"]),
+            f"source: npm {NPM_LOCALENAMES[0]}@{NPM_LOCALENAMES[1]} main/{{bn,en}}/territories.json; licence: {LIC_CLDR48}",
+            f"aliases_bn also from the CLDR 41 subdivisions that are a territory (CN-HK, CN-MO, CN-TW): Debian {DEB_CLDR[0]} {cldr41_version}; licence: {LIC_CLDR41}"]),
         "regions.tsv": (regions, [
             f"source: npm {NPM_LOCALENAMES[0]}@{NPM_LOCALENAMES[1]} main/{{bn,en}}/territories.json; licence: {LIC_CLDR48}",
             f"parents: npm {NPM_CORE[0]}@{NPM_CORE[1]} supplemental/territoryContainment.json; licence: {LIC_CLDR48}"]),
