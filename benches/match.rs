@@ -7,7 +7,10 @@
 //!   record, with aho-corasick automata over the same keys), against
 //!   daachorse charwise leftmost-longest over the same display text and
 //!   aho-corasick's default kind over the raw UTF-8, with the same aliases
-//!   in NFC. Hit counts are in the bench names.
+//!   in NFC. The gazetteer's aliases are the keys of a matcher without
+//!   partial names; the matcher the pipeline uses also holds every part of
+//!   a person's name (পুতিন for ভ্লাদিমির পুতিন), timed as a second line.
+//!   Hit counts are in the bench names.
 //! - `pipeline`: raw text → mentions (normalize, fold, exact and Latin
 //!   search, tail check, spans), then the same with the variant pass, and
 //!   exact + Latin on the display text with ড় ঢ় য় precomposed as news
@@ -62,9 +65,17 @@ fn bench(c: &mut Criterion) {
         .unwrap_or_else(|e| panic!("{e}"));
     let build = started.elapsed();
     let rss_exact = peak_rss_kb();
-    let started = Instant::now();
-    let exact_ac = Matcher::builder()
+    // The core's keys: the aliases daachorse and aho-corasick are given,
+    // folded, without the parts of people's names.
+    let aliases_only = Matcher::builder()
         .variants(false)
+        .partial_names(false)
+        .build(gazetteer)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let started = Instant::now();
+    let aliases_ac = Matcher::builder()
+        .variants(false)
+        .partial_names(false)
         .aho_corasick_keys(true)
         .build(gazetteer)
         .unwrap_or_else(|e| panic!("{e}"));
@@ -76,33 +87,39 @@ fn bench(c: &mut Criterion) {
         .unwrap_or_else(|e| panic!("{e}"));
     let ac = aho_corasick::AhoCorasick::new(&patterns).unwrap_or_else(|e| panic!("{e}"));
     eprintln!(
-        "corpus: {label}: {} bytes ({} display); {} aliases (NFC) for daachorse/aho-corasick, {} exact keys in the matcher",
+        "corpus: {label}: {} bytes ({} display); {} aliases (NFC) for daachorse/aho-corasick, {} keys folded from them in the core, {} exact keys in the pipeline's matcher (with the parts of people's names)",
         raw.len(),
         display.len(),
         patterns.len(),
+        aliases_only.alias_count(),
         exact.alias_count(),
     );
     eprintln!(
-        "(c) built matcher: trie keys {build:?}, {} KB (exact + Latin), {} KB with variants; peak RSS +{} KB over the build; aho-corasick keys {build_ac:?}, {} KB; daachorse {} KB; aho-corasick (raw) {} KB",
+        "(c) built matcher: trie keys {build:?}, {} KB (exact + Latin), {} KB with variants; peak RSS +{} KB over the build; aho-corasick keys (no name parts) {build_ac:?}, {} KB; daachorse {} KB; aho-corasick (raw) {} KB",
         exact.memory_usage() / 1024,
         full.memory_usage() / 1024,
         rss_exact.saturating_sub(rss_before),
-        exact_ac.memory_usage() / 1024,
+        aliases_ac.memory_usage() / 1024,
         daac.heap_bytes() / 1024,
         ac.memory_usage() / 1024,
     );
 
     // Hit counts, computed once; the engines that must agree are checked.
-    let core_hits = exact.count_stem_hits(&display);
-    let core_hits_ac = exact_ac.count_stem_hits(&display);
+    let core_hits = aliases_only.count_stem_hits(&display);
+    let core_hits_ac = aliases_ac.count_stem_hits(&display);
     assert_eq!(
         core_hits, core_hits_ac,
         "trie and aho-corasick keys disagree"
     );
+    let core_hits_parts = exact.count_stem_hits(&display);
+    assert!(core_hits_parts > core_hits);
     let daac_hits = daac.leftmost_find_iter(&display).count();
     let ac_hits = ac.find_iter(&raw).count();
     let mentions = exact.find_iter(&raw).count();
-    assert_eq!(mentions, exact_ac.find_iter(&raw).count());
+    assert_eq!(
+        aliases_only.find_iter(&raw).count(),
+        aliases_ac.find_iter(&raw).count()
+    );
     let mentions_variants = full.find_iter(&raw).count();
     let news = news::precomposed(&display);
     let mentions_news = exact.find_iter(&news).count();
@@ -114,7 +131,7 @@ fn bench(c: &mut Criterion) {
     assert!(core_hits > 0 && daac_hits > 0 && ac_hits > 0 && mentions > 0);
     assert!(mentions_variants >= mentions);
     eprintln!(
-        "hits: core {core_hits} (candidates at token starts, all prefixes); daachorse {daac_hits}; aho-corasick (raw UTF-8) {ac_hits}; mentions exact+Latin {mentions}; with variants {mentions_variants}"
+        "hits: core {core_hits} (candidates at token starts, all prefixes; {core_hits_parts} with name parts); daachorse {daac_hits}; aho-corasick (raw UTF-8) {ac_hits}; mentions exact+Latin {mentions}; with variants {mentions_variants}"
     );
 
     let mut group = c.benchmark_group("core");
@@ -124,11 +141,15 @@ fn bench(c: &mut Criterion) {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(4));
     group.bench_function(format!("bengali-names trie, {core_hits} hits"), |b| {
-        b.iter(|| exact.count_stem_hits(black_box(&display)))
+        b.iter(|| aliases_only.count_stem_hits(black_box(&display)))
     });
     group.bench_function(
+        format!("bengali-names trie with name parts, {core_hits_parts} hits"),
+        |b| b.iter(|| exact.count_stem_hits(black_box(&display))),
+    );
+    group.bench_function(
         format!("bengali-names aho-corasick keys, {core_hits_ac} hits"),
-        |b| b.iter(|| exact_ac.count_stem_hits(black_box(&display))),
+        |b| b.iter(|| aliases_ac.count_stem_hits(black_box(&display))),
     );
     group.bench_function(
         format!("daachorse charwise leftmost-longest, {daac_hits} hits"),
@@ -174,6 +195,8 @@ fn profile(what: &str, gazetteer: &Gazetteer, raw: &str, display: &str) {
     let variants = what == "variants";
     let matcher = Matcher::builder()
         .variants(variants)
+        // The core's keys are the aliases, as in the criterion group.
+        .partial_names(!what.starts_with("core"))
         .aho_corasick_keys(what.ends_with("-ac"))
         .build(gazetteer)
         .unwrap_or_else(|e| panic!("{e}"));
