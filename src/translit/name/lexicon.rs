@@ -1,6 +1,7 @@
-//! The curated name-part lexicon, `data/name_parts.tsv`, embedded.
+//! The curated name-part lexicon, `data/name_parts.tsv`, and the name parts
+//! of Arabic origin, `data/arabic_name_parts.txt`, embedded.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::script;
@@ -17,6 +18,28 @@ pub(crate) struct Lexicon {
 }
 
 static EMBEDDED: OnceLock<Lexicon> = OnceLock::new();
+
+/// One name part per line after the `#` comments.
+const ARABIC_NAME_PARTS: &str = include_str!("../../../data/arabic_name_parts.txt");
+
+static ARABIC: OnceLock<HashSet<String>> = OnceLock::new();
+
+/// True when `word` (a [`key`]) is a name part of Arabic or Persian origin,
+/// which makes the whole name one (`data/arabic_name_parts.txt` says why
+/// that matters).
+pub(crate) fn is_arabic_part(word: &str) -> bool {
+    ARABIC
+        .get_or_init(|| {
+            let normalizer = Normalizer::new();
+            ARABIC_NAME_PARTS
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.starts_with('#') && !line.is_empty())
+                .map(|part| key(&normalizer, part))
+                .collect()
+        })
+        .contains(word)
+}
 
 impl Lexicon {
     /// The embedded lexicon, parsed on first use.
@@ -100,5 +123,22 @@ mod tests {
             Lexicon::embedded().get("মোহাম্মদ"),
             Some(&["Mohammad", "Mohammed", "Muhammad"][..])
         );
+    }
+
+    #[test]
+    fn arabic_name_parts_are_one_bengali_word_a_line() {
+        let parts: Vec<&str> = ARABIC_NAME_PARTS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect();
+        assert!(parts.len() > 50);
+        for part in parts {
+            assert!(
+                !part.is_empty() && part.chars().all(script::is_bengali),
+                "{part:?}"
+            );
+        }
+        assert!(is_arabic_part("রহমান"));
+        assert!(!is_arabic_part("সুজিত"));
     }
 }

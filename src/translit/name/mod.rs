@@ -309,11 +309,9 @@ impl NameRomanizer {
                 false => Err(piece),
             })
             .collect();
-        let arabic = pieces.iter().any(|piece| {
-            piece
-                .as_ref()
-                .is_ok_and(|key| ARABIC_NAME_PARTS.contains(&key.as_str()))
-        });
+        let arabic = pieces
+            .iter()
+            .any(|piece| piece.as_ref().is_ok_and(|key| lexicon::is_arabic_part(key)));
         for piece in &pieces {
             owned.push(match piece {
                 Ok(key) => self.word_candidates(key, k, arabic),
@@ -348,7 +346,7 @@ impl NameRomanizer {
     /// The candidates of one Bengali word, given by its lexicon key
     /// (`lexicon::key`): the lexicon's spellings, a two-part compound of
     /// lexicon entries (দাশগুপ্ত), then the rules (with z for a j inside the
-    /// word of a name of Arabic or Persian origin: [`ARABIC_NAME_PARTS`]).
+    /// word of a name of Arabic or Persian origin: `data/arabic_name_parts.txt`).
     fn word_candidates(&self, key: &str, k: usize, arabic: bool) -> Vec<(String, f32)> {
         let mut list: Vec<(String, f32)> = Vec::new();
         if let Some(lexicon) = self.lexicon {
@@ -394,32 +392,6 @@ impl NameRomanizer {
         list
     }
 }
-
-/// Name parts that show a name to be of Arabic or Persian origin, as most
-/// Bangladeshi Muslim names are. There a জ or য inside a word stands for
-/// the z of the Arabic letters that Bengali writes with them, and English
-/// spells it z (আজিম Azim, নাজমা Nazma, ফয়জুল Faizul, খলীকুজ্জমান
-/// Kholiquzzaman), where in a Sanskrit name it is j (সুজিত Sujit, পূজা
-/// Puja). Read in the display form, joiners removed (`lexicon::key`).
-/// Only the rules' spellings change, not the lexicon's. On the two
-/// halves of the dev names (even and odd lines) the rule made 5 and 3
-/// more names right and 1 and 1 wrong (সবুজ Sabuj, a Bengali word;
-/// তাইজুল Taijul, spelled with j by custom): full-name accuracy 0.3162 →
-/// 0.3213. The second block, common Bangladeshi Muslim name parts written
-/// from general knowledge, made 1 more name right (0.3331 → 0.3339;
-/// without the gazetteer 0.3045 → 0.3061) and none wrong.
-#[rustfmt::skip]
-const ARABIC_NAME_PARTS: &[&str] = &[
-    "মোহাম্মদ", "মোহাম্মাদ", "মুহাম্মদ", "মুহম্মদ", "মোহম্মদ", "মহম্মদ", "মোঃ",
-    "আবদুল", "আব্দুল", "আবদুর", "আব্দুর", "আবু", "রহমান", "ইসলাম", "হোসেন", "হোসাইন",
-    "হুসাইন", "আহমেদ", "আহমদ", "আহম্মেদ", "আলী", "আলি", "উদ্দিন", "উদ্দীন", "হক", "হাসান",
-    "বেগম", "খাতুন", "আক্তার", "আখতার", "খানম", "মিয়া", "মাহমুদ", "করিম", "কবির", "আলম",
-    "শেখ", "সৈয়দ", "কাজী", "মীর", "মোল্লা", "সিদ্দিকী", "সিদ্দিকি", "হায়দার", "খান", "রশিদ",
-    "রশীদ", "হাবিব", "জাহান", "নাহার", "সুলতানা", "ফাতেমা", "আমিন",
-    "আকতার", "পারভীন", "পারভেজ", "নাসরিন", "তাসনিম", "আব্বাস", "মালিক", "সুলতান",
-    "ফারুক", "কাদের", "মাসুদ", "ইকবাল", "জামান", "আনোয়ার", "ইউসুফ", "ইব্রাহিম", "ইসমাইল",
-    "ওসমান", "ওমর", "আয়েশা", "খাদিজা", "মরিয়ম", "ফেরদৌসী", "উল্লাহ", "আবদুল্লাহ",
-];
 
 /// What a rule spelling with j costs more than its z spelling in a name
 /// of Arabic origin.
