@@ -802,6 +802,10 @@ fn a_latin_alias_that_is_an_english_word_needs_a_capital_and_a_named_entity() {
         ),
         // Never named: the English words are no places.
         ("a male voter in the West", &[]),
+        // A designator stripped off must not leave an English word
+        // (Free State gives no alias Free).
+        ("a free-kick, free trade", &[]),
+        ("Free State-এ বৃষ্টি", &[("Free State-এ", "iso:ZA-FS")]),
     ]);
 }
 

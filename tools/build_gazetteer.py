@@ -154,7 +154,7 @@ COMMON_EN = {
     "north-east", "north-west", "south-east", "south-west", "northeast", "northwest",
     "southeast", "southwest", "north central", "south central", "far western",
     "mid-western", "far-western", "mid western", "greater", "new", "old", "great", "australian",
-    "littoral", "atlantic", "pacific", "frontier", "border", "delta", "lake",
+    "littoral", "atlantic", "pacific", "frontier", "border", "delta", "lake", "free", "canary",
 }
 
 # ---------------------------------------------------------------------------------------
