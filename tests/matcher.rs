@@ -1017,3 +1017,24 @@ fn a_foreign_unit_named_bare_needs_its_country() {
         ),
     ]);
 }
+
+#[test]
+fn a_party_s_members_are_its_demonyms_reported_only_when_asked() {
+    let text = "রিপাবলিকানরা সিনেটে, the Republicans said";
+    assert_eq!(Matcher::embedded().find_iter(text).count(), 0);
+    let with = Matcher::builder()
+        .demonyms(true)
+        .build(Gazetteer::embedded())
+        .unwrap();
+    let got: Vec<(String, String)> = found(&with, text)
+        .into_iter()
+        .map(|(s, id, _)| (s, id))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("রিপাবলিকানরা".to_owned(), "org:republican-party".to_owned()),
+            ("Republicans".to_owned(), "org:republican-party".to_owned())
+        ]
+    );
+}

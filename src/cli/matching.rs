@@ -39,7 +39,8 @@ pub struct MatcherArgs {
     /// Do not search for spelling variants.
     #[arg(long)]
     no_variants: bool,
-    /// Report demonyms (রাশিয়ান, Russian) as mentions of their country.
+    /// Report demonyms (রাশিয়ান, Russian; a party's members, রিপাবলিকান,
+    /// Republicans) as mentions of their country or party.
     #[arg(long)]
     demonyms: bool,
 }

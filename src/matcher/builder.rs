@@ -147,8 +147,9 @@ impl MatcherBuilder {
         self
     }
 
-    /// Report demonyms (রাশিয়ান, Russian) as mentions of their country
-    /// (off by default: NER corpora and most users do not count them).
+    /// Report demonyms (রাশিয়ান, Russian; a party's members, রিপাবলিকান,
+    /// Republicans) as mentions of their country or party (off by default:
+    /// NER corpora and most users do not count them).
     ///
     /// ```
     /// use bengali_names::{Gazetteer, Matcher};
