@@ -895,12 +895,19 @@ fn a_district_of_bangladesh_is_one_entity_with_its_current_english_name() {
 }
 
 #[test]
-fn a_territory_that_cldr_also_lists_as_a_subdivision_is_the_territory() {
+fn a_territory_that_cldr_also_lists_as_a_subdivision_or_a_city_is_the_territory() {
     check_shipped(&[
         ("হংকংয়ের বিক্ষোভ", &[("হংকংয়ের", "iso:HK")]),
         // CLDR's subdivision spells Macau মাকাও, its territory ম্যাকাও.
         ("মাকাওতে ক্যাসিনো", &[("মাকাওতে", "iso:MO")]),
         ("ম্যাকাওতে ক্যাসিনো", &[("ম্যাকাওতে", "iso:MO")]),
+        // The time zone America/El_Salvador is named after the country, and
+        // its Bengali exemplar city spells it as news does.
+        ("এল সালভাদোরের বিরুদ্ধে", &[("এল সালভাদোরের", "iso:SV")]),
+        (
+            "নিউ ইয়র্ক সিটিতে বৃষ্টি",
+            &[("নিউ ইয়র্ক সিটিতে", "tz:America/New_York")],
+        ),
     ]);
 }
 

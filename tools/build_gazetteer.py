@@ -566,11 +566,15 @@ def build_countries_regions(cache: Path, common: set[str]) -> tuple[list[Entity]
     return countries, regions
 
 
-def build_cities(cache: Path, country_ids: set[str], common: set[str],
+def build_cities(cache: Path, countries: list[Entity], common: set[str],
                  country_names_by_id: dict[str, set[str]]) -> tuple[list[Entity], str]:
-    """CLDR 48 exemplar cities. A zone whose Bengali exemplar city is its own country's
-    name (Asia/Qatar কাতার, Pacific/Fiji ফিজি, America/Panama পানামা) is left out: it
-    names the country, not a city, and would only add a duplicate."""
+    """CLDR 48 exemplar cities. A zone whose exemplar city is its own country's name, in
+    Bengali (Asia/Qatar কাতার, Pacific/Fiji ফিজি, America/Panama পানামা) or in English
+    (America/El_Salvador, whose Bengali এল সালভাদোর spells the country's এল সালভেদর
+    another way), is left out: it names the country, not a city, and would only add a
+    duplicate that takes the country's mentions. Its Bengali name goes to the country."""
+    country_ids = {e.id for e in countries}
+    country_by_id = {e.id: e for e in countries}
     pkg = npm_package(cache, *NPM_DATES)
 
     def zones(lang: str) -> dict[str, dict]:
@@ -629,6 +633,10 @@ def build_cities(cache: Path, country_ids: set[str], common: set[str],
             continue
         derived = tz.rsplit("/", 1)[1].replace("_", " ")
         name_en = en.get(tz, {}).get("exemplarCity") or derived
+        country = country_by_id[f"iso:{cc}"]
+        if fold(name_en) in {fold(n) for n in (country.name_en, *country.aliases_en)}:
+            country.add_bn(bn[tz]["exemplarCity"])
+            continue
         e = Entity(f"tz:{tz}", "city", clean(name_en), clean(bn[tz]["exemplarCity"]),
                    parent=f"iso:{cc}", source="cldr-48")
         # Other English spellings from the zone ids (Calcutta/Kolkata, Kiev/Kyiv, ...).
@@ -962,7 +970,7 @@ def main() -> int:
     for e in countries:
         country_names |= {e.name_bn, e.name_en, *e.aliases_bn, *e.aliases_en}
     country_names_by_id = {e.id: {e.name_bn, *e.aliases_bn} for e in countries}
-    cities, tz_version = build_cities(cache, country_ids, common_lower, country_names_by_id)
+    cities, tz_version = build_cities(cache, countries, common_lower, country_names_by_id)
     city_names: dict[str, set[str]] = collections.defaultdict(set)
     for e in cities:
         city_names[e.parent] |= {e.name_bn, e.name_en, *e.aliases_bn, *e.aliases_en}
