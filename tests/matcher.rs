@@ -782,10 +782,15 @@ fn particles_and_ordinary_words_in_a_name_are_no_partial_names() {
 }
 
 #[test]
-fn the_comitative_joins_a_name() {
+fn the_comitative_and_other_postpositions_join_a_name() {
     check_shipped(&[
         ("ঢাকাসহ সারা দেশে বৃষ্টি", &[("ঢাকাসহ", "tz:Asia/Dhaka")]),
         ("যুক্তরাষ্ট্রসহ পশ্চিমা দেশগুলো", &[("যুক্তরাষ্ট্রসহ", "iso:US")]),
+        ("বাগদাদজুড়েই কারফিউ", &[("বাগদাদজুড়েই", "tz:Asia/Baghdad")]),
+        ("যুক্তরাষ্ট্রব্যাপী বৃষ্টি", &[("যুক্তরাষ্ট্রব্যাপী", "iso:US")]),
+        ("লন্ডনভিত্তিক সংস্থা", &[("লন্ডনভিত্তিক", "tz:Europe/London")]),
+        // A postposition takes a case ending's place: none follows it.
+        ("লন্ডনভিত্তিকের", &[]),
     ]);
 }
 
