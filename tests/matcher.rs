@@ -927,6 +927,27 @@ fn places_of_bangladesh_and_india_take_spelling_variants() {
 }
 
 #[test]
+fn a_name_of_several_words_is_found_written_as_one() {
+    let m = Matcher::embedded();
+    for (text, expected) in [
+        ("আওয়ামীলীগের নেতা", Some(("আওয়ামীলীগের", "org:awami-league"))),
+        ("পীতসাগরে মহড়া", Some(("পীতসাগরে", "place:sea-yellow-sea"))),
+        // Spaced as the alias is, the exact reading.
+        ("পীত সাগরে মহড়া", None),
+    ] {
+        let got = found(m, text);
+        let got = got
+            .first()
+            .map(|(s, id, how)| (s.as_str(), id.as_str(), *how));
+        if let Some((s, id)) = expected {
+            assert_eq!(got, Some((s, id, MatchKind::Variant)), "{}", hex(text));
+        } else {
+            assert_ne!(got.map(|(_, _, how)| how), Some(MatchKind::Variant));
+        }
+    }
+}
+
+#[test]
 fn a_name_that_starts_with_a_common_word_keeps_its_suffix() {
     // ভার "burden" + তে, ই + রা + কে: readings the name's own letters
     // would have to be split for.

@@ -420,6 +420,9 @@ impl MatcherBuilder {
                 }
                 if self.variants && !weak {
                     add_variants(sink, entity.kind(), loose, key, target);
+                    if loose {
+                        add_joined(sink, key, target, |k| gazetteer.is_common_word_key(k));
+                    }
                 }
             }
         }
@@ -556,6 +559,24 @@ fn add_variants(sink: &mut impl Sink, kind: Kind, loose: bool, key: &[u8], targe
             sink.add(Group::Skeleton, &folded, entry, false, open_end);
         }
     }
+}
+
+/// A name of several words also as one (আওয়ামী লীগ as আওয়ামীলীগ, পীত সাগর as
+/// পীতসাগর), a loose variant: news joins the words of many names. Only
+/// when every word has two letters or more and the joined word is no
+/// common word (তারা বা is no তারাবা).
+fn add_joined(sink: &mut impl Sink, key: &[u8], target: u32, common: impl Fn(&[u8]) -> bool) {
+    let mut words = key.split(|&b| b == b' ');
+    if words.clone().count() < 2 || !words.all(|word| variant::letters(word) >= 2) {
+        return;
+    }
+    let joined: Vec<u8> = key.iter().copied().filter(|&b| b != b' ').collect();
+    if common(&joined) {
+        return;
+    }
+    let entry = Entry::new(target, MatchKind::Variant, latin::Case::Any);
+    let (folded, open_end) = variant::fold_alias(Level::Loose, &joined);
+    sink.add(Group::Loose, &folded, entry, false, open_end);
 }
 
 fn trim_spaces(key: &[u8]) -> &[u8] {
