@@ -1071,3 +1071,20 @@ fn a_party_s_members_are_its_demonyms_reported_only_when_asked() {
         ]
     );
 }
+
+#[test]
+fn a_demonym_is_no_spelling_variant_of_its_country() {
+    // আর্জেন্টাইন shares a skeleton with আর্জেন্টিনা, and ইতালীয় reads as
+    // ইতালী + the locative য়: with demonyms off both are words, not names.
+    for text in ["আর্জেন্টাইন ফুটবলার", "ইতালীয় রান্না", "অস্ট্রেলীয় ক্রিকেটার"]
+    {
+        assert_eq!(found(Matcher::embedded(), text), [], "{}", hex(text));
+    }
+    let with = Matcher::builder()
+        .demonyms(true)
+        .build(Gazetteer::embedded())
+        .unwrap();
+    let got = found(&with, "আর্জেন্টাইন ফুটবলার");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].1, "iso:AR");
+}

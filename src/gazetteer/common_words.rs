@@ -40,6 +40,11 @@ impl CommonWords {
         self.name_parts.iter().map(|part| &**part)
     }
 
+    /// Adds the match key `key`.
+    pub(crate) fn insert(&mut self, key: &[u8]) {
+        self.words.insert(key.into());
+    }
+
     /// How many distinct words the set holds.
     pub fn len(&self) -> usize {
         self.words.len()

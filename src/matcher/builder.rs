@@ -118,7 +118,8 @@ impl MatcherBuilder {
     /// names Bengali text spells in more ways); skeletons only for people, cities and
     /// countries, with at least 5 letters (4 for a multi-word name). Common
     /// words never get variants, and a word of the text spelt as a common
-    /// word is never read as one.
+    /// word, or as a demonym while [`demonyms`](Self::demonyms) are off, is
+    /// never read as one.
     ///
     /// ```
     /// use bengali_names::{Gazetteer, Matcher};
@@ -293,7 +294,21 @@ impl MatcherBuilder {
             (entry.kind.rank(), core::cmp::Reverse(prior), entry.target)
         };
         let mut suffixes = self.suffixes;
-        suffixes.set_common_words(gazetteer.common_words().clone());
+        let mut words = gazetteer.common_words().clone();
+        if !self.demonyms {
+            // Not read as names, demonyms are words like any other: আর্জেন্টাইন
+            // is no spelling variant of আর্জেন্টিনা.
+            let mut folded = Key::default();
+            let demonyms = gazetteer
+                .iter()
+                .flat_map(|e| e.names())
+                .filter(|(field, _)| field.is_demonym() && !field.is_latin());
+            for (_, name) in demonyms {
+                folded.encode_bytes(&encoder, name);
+                words.insert(trim_spaces(folded.bytes()));
+            }
+        }
+        suffixes.set_common_words(words);
         let name_parts = if self.partial_names {
             partial::NameParts::new(gazetteer.common_words())
         } else {
