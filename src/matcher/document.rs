@@ -437,9 +437,12 @@ impl Block<'_> {
     ) -> Option<Candidate> {
         // A variant is a guess at a misspelt name; a word spelt as a
         // common word (a given name among them: সিরাজ is no শিরাজ) is that
-        // word.
+        // word, and so is an adjective in ীয় (নাইজেরীয়).
         let stem_key = self.key.bytes().get(start..stem_end).unwrap_or_default();
-        if which != Which::Exact && self.matcher.suffixes.common_words().contains(stem_key) {
+        if which != Which::Exact
+            && (self.matcher.suffixes.common_words().contains(stem_key)
+                || variant::is_adjective(stem_key))
+        {
             return None;
         }
         let (end, personal) = self.word_end(start, stem_end)?;

@@ -14,8 +14,9 @@
 //! So অ্যাড্রিয়ান and অ্যাড্রিয়েন share a skeleton, and so do ভ্লাদিভোস্টক and
 //! ভ্লাদিভস্তোক. The builder guards precision: see
 //! [`MatcherBuilder::variants`](super::MatcherBuilder::variants); and a word
-//! of the text spelt as a common word (given names among them) is never
-//! read as a variant of a name.
+//! of the text spelt as a common word (given names among them) or ending in
+//! the adjective suffix ীয় ([`is_adjective`]) is never read as a variant of
+//! a name.
 
 use crate::script::{self, BengaliClass};
 
@@ -101,6 +102,13 @@ pub(crate) fn is_vowel_sign(byte: u8) -> bool {
 
 fn is_word(byte: u8) -> bool {
     crate::normalize::key::is_word_byte(byte)
+}
+
+/// True when a word's key ends in the adjective suffix ীয় (ইউরোপীয়,
+/// নাইজেরীয়): such a word is a demonym or an adjective made from a name,
+/// never a misspelling of the name, so no variant reads it.
+pub(crate) fn is_adjective(key: &[u8]) -> bool {
+    key.ends_with(&[SIGN_II, YA, NUKTA])
 }
 
 /// Number of letters (consonants and independent vowels) and digits,
