@@ -81,6 +81,10 @@ def main():
                     help="with --show, also print K tokens either side, each with its gold tag")
     ap.add_argument("--missed", type=int, default=0, metavar="N",
                     help="print the N most frequent gold entities of each type that no mention overlaps")
+    ap.add_argument("--consistency", action="store_true",
+                    help="also count a mention off the gold's entity tokens whose every token the "
+                         "gold tags as an entity elsewhere in the corpus (the annotators' own "
+                         "reading of those words), apart from the measure")
     ap.add_argument("--by-kind", action="store_true",
                     help="also print the share on entity tokens per (entity kind, match kind)")
     ap.add_argument("--write-text", metavar="FILE",
@@ -170,6 +174,22 @@ def main():
         if args.missed:
             top = ", ".join(f"{name} {n}" for name, n in counts.most_common(args.missed))
             print(f"missed {kind}: {top}")
+    if args.consistency:
+        # Tokens the gold tags as an entity somewhere: a mention off entity tokens
+        # made only of such tokens is a word the annotators tagged elsewhere and
+        # left untagged here.
+        tagged = {tokens[i] for i, (_, _, kind) in enumerate(token_spans) if kind is not None}
+        elsewhere = 0
+        for m, first in misses:
+            words, i = [], first
+            while 0 <= i < len(token_spans) and token_spans[i][0] < m["char_end"]:
+                if token_spans[i][1] > m["char_start"]:
+                    words.append(tokens[i])
+                i += 1
+            elsewhere += bool(words) and all(w in tagged for w in words)
+        print(f"off entity tokens here but tagged as an entity elsewhere: {elsewhere} of "
+              f"{len(misses)}; with them {(on_entity + elsewhere) / len(mentions):.1%} "
+              "(not the measure above: the gold's inconsistency, counted)")
     if args.by_kind:
         for (kind, match), (good, total) in sorted(by_kind.items(), key=lambda kv: -kv[1][1]):
             print(f"  {kind}/{match}: {good}/{total} ({good / total:.1%}) on entity tokens")

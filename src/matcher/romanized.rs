@@ -1,4 +1,4 @@
-//! The romanized-key comparison of [`Matcher::resolve`]: a name matched by
+//! The romanized-key comparison of [`Matcher::resolve`](super::Matcher::resolve): a name matched by
 //! how it sounds in Latin letters, for spellings no alias covers.
 //!
 //! Both sides become a *sound key*: the Latin letters of the whole name
