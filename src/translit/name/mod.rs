@@ -312,9 +312,25 @@ impl NameRomanizer {
         let arabic = pieces
             .iter()
             .any(|piece| piece.as_ref().is_ok_and(|key| lexicon::is_arabic_part(key)));
-        for piece in &pieces {
+        for (i, piece) in pieces.iter().enumerate() {
             owned.push(match piece {
-                Ok(key) => self.word_candidates(key, k, arabic),
+                Ok(key) => {
+                    let mut list = self.word_candidates(key, k, arabic);
+                    // English writes an initial with its period (এম এ
+                    // ওয়াজেদ: M. A. Wazed), where Bengali often leaves it out.
+                    let bare =
+                        !matches!(pieces.get(i + 1), Some(Err(next)) if next.starts_with('.'));
+                    if bare && i + 1 < pieces.len() {
+                        for (spelling, _) in &mut list {
+                            if spelling.len() == 1
+                                && spelling.bytes().all(|b| b.is_ascii_uppercase())
+                            {
+                                spelling.push('.');
+                            }
+                        }
+                    }
+                    list
+                }
                 Err(between) => vec![((*between).to_owned(), 0.0)],
             });
         }

@@ -256,3 +256,15 @@ fn anusvara_before_k_or_g_is_n() {
     // Elsewhere it stays ng.
     assert_eq!(r.romanize("রংপুর"), "Rangpur");
 }
+
+#[test]
+fn an_initial_takes_its_period() {
+    let r = NameRomanizer::new();
+    for (bn, en) in [
+        ("এম এ ওয়াজেদ মিয়া", "M. A. Wazed Miah"),
+        ("এম. এ. হান্নান", "M. A. Hannan"),
+        ("জেফ্রি সি হল", "Jeffrey C. Hall"),
+    ] {
+        assert_eq!(r.romanize(bn), en, "{bn}");
+    }
+}
