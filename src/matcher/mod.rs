@@ -65,9 +65,14 @@
 //! - **Abbreviations** spelt letter by letter (এফবিআই, with FBI among the
 //!   entity's Latin names) also match with the letters apart: এফ বি আই,
 //!   এফ.বি.আই, এফ. বি. আই.
-//! - **Variants** (spelling differences) are searched where no exact alias
-//!   is found and score lower; **partial names** (শোইগু) link to a person
-//!   named fully earlier in the same [`Document`]. See the builder.
+//! - **Demonyms** (রাশিয়ান, Russian; রিপাবলিকান) are mentions only when
+//!   asked for ([`MatcherBuilder::demonyms`]); otherwise they are words like
+//!   common words, so no variant and no name plus suffix reads them.
+//! - **Variants** (spelling differences, several words written as one)
+//!   are searched where no exact alias is found and score lower; a word
+//!   ending in the adjective suffix ীয় is never one. **Partial names**
+//!   (শোইগু) link to a person named fully earlier in the same
+//!   [`Document`]. See the builder.
 //!
 //! Scores: 1.0 exact and Latin, 0.9 loose variant, 0.85 partial name, 0.75
 //! skeleton variant.
