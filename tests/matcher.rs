@@ -927,13 +927,20 @@ fn places_of_bangladesh_and_india_take_spelling_variants() {
 }
 
 #[test]
-fn a_name_of_several_words_is_found_written_as_one() {
+fn a_name_is_found_with_its_words_joined_or_split() {
     let m = Matcher::embedded();
     for (text, expected) in [
         ("আওয়ামীলীগের নেতা", Some(("আওয়ামীলীগের", "org:awami-league"))),
         ("পীতসাগরে মহড়া", Some(("পীতসাগরে", "place:sea-yellow-sea"))),
         // Spaced as the alias is, the exact reading.
         ("পীত সাগরে মহড়া", None),
+        // And a name joined at an independent উ, split there.
+        (
+            "সালাহ উদ্দিন আহমদকে দেশে",
+            Some(("সালাহ উদ্দিন আহমদকে", "person:salahuddin-ahmed")),
+        ),
+        // Two words so split are the whole name of many people.
+        ("প্রতিবেশী জসিম উদ্দিন বলেন", None),
     ] {
         let got = found(m, text);
         let got = got

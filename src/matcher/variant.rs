@@ -8,7 +8,7 @@
 //!
 //! | level | folds | score |
 //! |---|---|---|
-//! | [`Level::Loose`] | ী→ি ূ→ু ঈ→ই ঊ→উ, শ ষ→স, ণ→ন, য→জ (not য় or the য-phala), ঙ→ং, ঁ dropped, অ্যা এ্যা→এ, ই before য় inside a word dropped (ইয়া ≡ য়া), a nukta dropped but in য় ড় ঢ় (জ় ≡ জ); an alias of several words, each of two letters or more, also written as one (আওয়ামীলীগ ≡ আওয়ামী লীগ) | 0.9 |
+//! | [`Level::Loose`] | ী→ি ূ→ু ঈ→ই ঊ→উ, শ ষ→স, ণ→ন, য→জ (not য় or the য-phala), ঙ→ং, ঁ dropped, অ্যা এ্যা→এ, ই before য় inside a word dropped (ইয়া ≡ য়া), a nukta dropped but in য় ড় ঢ় (জ় ≡ জ); an alias of several words, each of two letters or more, also written as one (আওয়ামীলীগ ≡ আওয়ামী লীগ), and a person's name of three words or more when split before an independent উ (সালাহ উদ্দিন আহমদ ≡ সালাহউদ্দিন আহমদ) | 0.9 |
 //! | [`Level::Skeleton`] | the loose folds, then per token: vowel signs after the first syllable (and its ো inside a word: বোরিস ≡ বরিস), inner independent vowels, virama, the য-phala and visarga dropped (a word-final vowel sign leaves a mark where no suffix may follow it); ট→ত ঠ→থ ড→দ ঢ→ধ (not ড় ঢ়) | 0.75 |
 //!
 //! So অ্যাড্রিয়ান and অ্যাড্রিয়েন share a skeleton, and so do ভ্লাদিভোস্টক and
@@ -30,6 +30,8 @@ const A: u8 = kb('অ');
 const I: u8 = kb('ই');
 const II: u8 = kb('ঈ');
 const U: u8 = kb('উ');
+/// The key byte of the independent vowel উ.
+pub(crate) const INDEPENDENT_U: u8 = U;
 const UU: u8 = kb('ঊ');
 const E: u8 = kb('এ');
 const SIGN_I: u8 = kb('ি');
