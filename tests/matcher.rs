@@ -773,6 +773,15 @@ fn particles_and_ordinary_words_in_a_name_are_no_partial_names() {
             "নরেন্দ্র মোদি বলেন। নরেন্দ্র নাথ এলেন।",
             &[("নরেন্দ্র মোদি", "person:narendra-modi")],
         ),
+        // A surname or given name many people share names no one alone.
+        (
+            "মিঠুন চক্রবর্তী এলেন। রঞ্জিনী চক্রবর্তী গান গাইলেন।",
+            &[("মিঠুন চক্রবর্তী", "person:mithun-chakraborty")],
+        ),
+        (
+            "গোলাম আযমের বিচার হয়। গোলাম দস্তগীর গাজী বলেন।",
+            &[("গোলাম আযমের", "person:ghulam-azam")],
+        ),
         // So is a name part that only the common-word list glosses.
         (
             "জাহানারা ইমাম লিখেছেন। জাহানারা সালাম এলেন।",

@@ -254,6 +254,7 @@ COMMON_NAME_PARTS = """
 দ্য বিন বিনতে ইবনে ভ্যান জুনিয়র সিনিয়র নাথ দেবী ঠাকুর মিশ্র পণ্ডিত প্রসাদ ইমাম সালাম
 দেব মীর সেনগুপ্ত হায়াৎ হায়াত নূর মাহবুব আলমগীর সালাউদ্দিন লতিফ আজিজুল মহিউদ্দিন সুলতানা আবুল
 কাসেম আসাদুজ্জামান সুনীল সাঈদ
+গোলাম জাফর মোরশেদ ইকবাল আইয়ুব রাসেল চক্রবর্তী গঙ্গোপাধ্যায় মণ্ডল মন্ডল হালদার দাশগুপ্ত
 """
 # (The last row: particles and generation marks, which never name anyone alone: শার্ল দ্য
 # গল is not "দ্য", মোহাম্মদ বিন সালমান not "বিন"; then surnames that are also ordinary
@@ -261,7 +262,10 @@ COMMON_NAME_PARTS = """
 # FOUND_COLLISIONS' last rows were; glossed as name parts, they still show নরেন্দ্র নাথ to
 # be nobody's নরেন্দ্র মোদি; last, Bangladeshi given names and surnames many people
 # share (আলমগীর, সালাউদ্দিন, মীর), found by reading the partial mentions that the people
-# added on 2026-12-07 brought to the NER corpora's sentences.)
+# added on 2026-12-07 brought to the NER corpora's sentences; and a row of more such
+# parts, Muslim given names (গোলাম দস্তগীর was Ghulam Azam, বাহাদুর শাহ জাফর Muhammad
+# Zafar Iqbal) and Bengali Hindu surnames (রঞ্জিনী চক্রবর্তী was Mithun Chakraborty),
+# from a sample of the Wikipedia corpus's partial mentions.)
 
 # Western given names. News names Western people by surname when it names them by part
 # (বুশ, not জর্জ; ট্রুডেল, not মাইক), so these make no partial name; they are not glossed
