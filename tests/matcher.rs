@@ -782,6 +782,12 @@ fn particles_and_ordinary_words_in_a_name_are_no_partial_names() {
             "গোলাম আযমের বিচার হয়। গোলাম দস্তগীর গাজী বলেন।",
             &[("গোলাম আযমের", "person:ghulam-azam")],
         ),
+        // A title is no name: বাদশাহ of বাদশাহ আবদুল্লাহ names no one, and the
+        // country before the title is a country.
+        (
+            "জর্ডানের বাদশাহ আবদুল্লাহ এলেন। বাদশাহ বললেন।",
+            &[("জর্ডানের", "iso:JO"), ("বাদশাহ আবদুল্লাহ", "person:abdullah-ii")],
+        ),
         // So is a name part that only the common-word list glosses.
         (
             "জাহানারা ইমাম লিখেছেন। জাহানারা সালাম এলেন।",
