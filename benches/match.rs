@@ -160,6 +160,16 @@ fn bench(c: &mut Criterion) {
         |b| b.iter(|| ac.find_iter(black_box(&raw)).count()),
     );
     group.finish();
+    // Criterion times each engine in turn, seconds apart, and this machine's
+    // speed drifts by several percent between them; alternating the two on
+    // the same text cancels the drift out of their ratio.
+    let (ratio, pairs) = paired_ratio(
+        || aliases_only.count_stem_hits(black_box(&display)),
+        || daachorse_hits(&daac, black_box(&display)),
+    );
+    eprintln!(
+        "core, paired: daachorse / bengali-names trie, median of {pairs} alternated pairs: {ratio:.3}"
+    );
 
     let mut group = c.benchmark_group("pipeline");
     group
@@ -320,6 +330,31 @@ fn synthetic(patterns: &[String]) {
 }
 
 /// The process's peak resident set (VmHWM), in KB; 0 where unknown.
+/// The median over alternated runs of `slow`'s time divided by `fast`'s,
+/// the order flipping every pair; and the number of pairs.
+fn paired_ratio(fast: impl Fn() -> usize, slow: impl Fn() -> usize) -> (f64, usize) {
+    const PAIRS: usize = 41;
+    let time = |f: &dyn Fn() -> usize| {
+        let started = Instant::now();
+        black_box(f());
+        started.elapsed().as_secs_f64()
+    };
+    let mut ratios: Vec<f64> = (0..PAIRS)
+        .map(|i| {
+            let (a, b) = if i % 2 == 0 {
+                let a = time(&fast);
+                (a, time(&slow))
+            } else {
+                let b = time(&slow);
+                (time(&fast), b)
+            };
+            b / a
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    (ratios[PAIRS / 2], PAIRS)
+}
+
 fn peak_rss_kb() -> usize {
     std::fs::read_to_string("/proc/self/status")
         .ok()
