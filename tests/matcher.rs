@@ -804,6 +804,8 @@ fn the_comitative_and_other_postpositions_join_a_name() {
         ("বাগদাদজুড়েই কারফিউ", &[("বাগদাদজুড়েই", "tz:Asia/Baghdad")]),
         ("যুক্তরাষ্ট্রব্যাপী বৃষ্টি", &[("যুক্তরাষ্ট্রব্যাপী", "iso:US")]),
         ("লন্ডনভিত্তিক সংস্থা", &[("লন্ডনভিত্তিক", "tz:Europe/London")]),
+        ("ঢাকাগামী ট্রেন", &[("ঢাকাগামী", "tz:Asia/Dhaka")]),
+        ("ঢাকামুখী মানুষের ঢল", &[("ঢাকামুখী", "tz:Asia/Dhaka")]),
         // A postposition takes a case ending's place: none follows it.
         ("লন্ডনভিত্তিকের", &[]),
     ]);
