@@ -1119,3 +1119,24 @@ fn a_demonym_is_no_spelling_variant_of_its_country() {
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].1, "iso:AR");
 }
+
+#[test]
+fn the_ministries_of_bangladesh_by_their_news_names() {
+    check_shipped(&[
+        (
+            "স্বরাষ্ট্র মন্ত্রণালয়ের নির্দেশ",
+            &[("স্বরাষ্ট্র মন্ত্রণালয়ের", "org:bd-ministry-home-affairs")],
+        ),
+        // The short name, and written as one word.
+        (
+            "স্বাস্থ্য মন্ত্রণালয় জানায়",
+            &[("স্বাস্থ্য মন্ত্রণালয়", "org:bd-ministry-health")],
+        ),
+        (
+            "শিক্ষামন্ত্রণালয় আদেশ দিয়েছে",
+            &[("শিক্ষামন্ত্রণালয়", "org:bd-ministry-education")],
+        ),
+        // A bare defence ministry is as often another country's: no link.
+        ("প্রতিরক্ষা মন্ত্রণালয় জানায়", &[]),
+    ]);
+}
