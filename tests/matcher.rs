@@ -1138,5 +1138,19 @@ fn the_ministries_of_bangladesh_by_their_news_names() {
         ),
         // A bare defence ministry is as often another country's: no link.
         ("প্রতিরক্ষা মন্ত্রণালয় জানায়", &[]),
+        // After another country's genitive a national body is that
+        // country's; a body of no country stays.
+        ("শ্রীলঙ্কার স্বাস্থ্য মন্ত্রণালয় জানায়", &[("শ্রীলঙ্কার", "iso:LK")]),
+        (
+            "বাংলাদেশের স্বাস্থ্য মন্ত্রণালয় জানায়",
+            &[
+                ("বাংলাদেশের", "iso:BD"),
+                ("স্বাস্থ্য মন্ত্রণালয়", "org:bd-ministry-health"),
+            ],
+        ),
+        (
+            "তুরস্কের ইইউতে যোগদান",
+            &[("তুরস্কের", "iso:TR"), ("ইইউতে", "org:eu")],
+        ),
     ]);
 }

@@ -179,6 +179,9 @@ pub struct Mentions<'m, 'd, 't> {
     chars: CharCounter<'t>,
     pending: Vec<Found>,
     next: usize,
+    /// Where the last mention ended and its country, when it was a
+    /// country in the genitive (শ্রীলঙ্কার).
+    after_genitive: Option<(usize, u32)>,
 }
 
 /// A mention before char offsets: spans in input bytes.
@@ -222,6 +225,7 @@ impl<'m, 'd, 't> Mentions<'m, 'd, 't> {
             chars: CharCounter::new(text),
             pending: Vec::new(),
             next: 0,
+            after_genitive: None,
         }
     }
 
@@ -247,6 +251,19 @@ impl<'m, 'd, 't> Mentions<'m, 'd, 't> {
                 all
             });
         let text = self.text;
+        let after_genitive = self.after_genitive.take();
+        // "শ্রীলঙ্কার স্বাস্থ্য মন্ত্রণালয়": right after another country's
+        // genitive, a national body is that country's, not the one the bare
+        // name defaults to (a body of no country, the EU, stays).
+        if entity.kind() == Kind::Organization {
+            if let Some((end, country)) = after_genitive {
+                let between = text.get(end..found.span.start).unwrap_or_default();
+                let adjacent = !between.is_empty() && between.bytes().all(|b| b == b' ');
+                if adjacent && entity.country().is_some_and(|own| own != country) {
+                    return None;
+                }
+            }
+        }
         let mut found = found.clone();
         // The span leaves out a place's designator after it ("ভোলা জেলার")
         // and a person's title before ("অধ্যাপক আনিসুজ্জামান"): see `tail`.
@@ -270,6 +287,12 @@ impl<'m, 'd, 't> Mentions<'m, 'd, 't> {
                 }
             }
             _ => {}
+        }
+        if entity.kind() == Kind::Country {
+            let suffix = text.get(found.stem_end..found.span.end).unwrap_or_default();
+            if let (true, Some(country)) = (suffix.ends_with('র'), entity.country()) {
+                self.after_genitive = Some((found.span.end, country));
+            }
         }
         let start = self.chars.char_offset(found.span.start);
         let stem_char_end = self.chars.char_offset(found.stem_end);

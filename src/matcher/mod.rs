@@ -61,7 +61,10 @@
 //!   named another of them, or something in another one's country and
 //!   nothing in the default's (জর্জিয়া after ট্রাম্প is the US state; a
 //!   default in no country, such as a sea, gives way only to an entity
-//!   named before). The others are [`Mention::alternatives`].
+//!   named before). The others are [`Mention::alternatives`]. Right after
+//!   another country's genitive, a national body is not the one its bare
+//!   name defaults to (শ্রীলঙ্কার স্বাস্থ্য মন্ত্রণালয় is no ministry of
+//!   Bangladesh).
 //! - **Abbreviations** spelt letter by letter (এফবিআই, with FBI among the
 //!   entity's Latin names) also match with the letters apart: এফ বি আই,
 //!   এফ.বি.আই, এফ. বি. আই.
