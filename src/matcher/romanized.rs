@@ -1,5 +1,6 @@
-//! The romanized-key comparison of [`Matcher::resolve`](super::Matcher::resolve): a name matched by
-//! how it sounds in Latin letters, for spellings no alias covers.
+//! The romanized-key comparison of
+//! [`Matcher::resolve`](super::Matcher::resolve): a name matched by how it
+//! sounds in Latin letters, for spellings no alias covers.
 //!
 //! Both sides become a *sound key*: the Latin letters of the whole name
 //! (accents dropped, words run together, lower case), with the spellings
