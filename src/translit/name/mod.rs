@@ -317,17 +317,16 @@ impl NameRomanizer {
                 Ok(key) => {
                     let mut list = self.word_candidates(key, k, arabic);
                     // English writes an initial with its period (এম এ
-                    // ওয়াজেদ: M. A. Wazed), where Bengali often leaves it out.
-                    let bare =
-                        !matches!(pieces.get(i + 1), Some(Err(next)) if next.starts_with('.'));
-                    if bare && i + 1 < pieces.len() {
-                        for (spelling, _) in &mut list {
-                            if spelling.len() == 1
-                                && spelling.bytes().all(|b| b.is_ascii_uppercase())
-                            {
-                                spelling.push('.');
-                            }
-                        }
+                    // ওয়াজেদ: M. A. Wazed), where Bengali often leaves it
+                    // out; a name's last word is no initial.
+                    let next = pieces.get(i + 1);
+                    let bare = next.is_some_and(|n| !matches!(n, Err(t) if t.starts_with('.')));
+                    if bare && self.is_initial(key) {
+                        // The letter only: other readings of the word (সি
+                        // as Xi, from the known names) stay as they are.
+                        list.iter_mut()
+                            .filter(|(spelling, _)| spelling.chars().count() == 1)
+                            .for_each(|(spelling, _)| spelling.push('.'));
                     }
                     list
                 }
@@ -357,6 +356,14 @@ impl NameRomanizer {
                 score: (-cost).exp(),
             })
             .collect()
+    }
+
+    /// True when the lexicon spells the word of lexicon key `key` as a
+    /// Latin letter only (এম M): an initial.
+    fn is_initial(&self, key: &str) -> bool {
+        self.lexicon
+            .and_then(|lexicon| lexicon.get(key))
+            .is_some_and(is_initial)
     }
 
     /// The candidates of one Bengali word, given by its lexicon key
