@@ -434,13 +434,8 @@ impl MatcherBuilder {
                     }
                 }
                 if self.variants && !weak {
-                    add_variants(sink, entity.kind(), loose, key, target);
-                    if loose {
-                        add_joined(sink, key, target, |k| gazetteer.is_common_word_key(k));
-                    }
-                    if entity.kind() == Kind::Person {
-                        add_split(sink, key, target);
-                    }
+                    let common = |k: &[u8]| gazetteer.is_common_word_key(k);
+                    add_variants(sink, entity.kind(), loose, key, target, common);
                 }
             }
         }
@@ -558,15 +553,33 @@ fn country_of<'g>(
     None
 }
 
-/// Adds the variant keys of one Bengali alias, within the precision guards:
-/// `loose` says whether the entity takes loose variants at all.
-fn add_variants(sink: &mut impl Sink, kind: Kind, loose: bool, key: &[u8], target: u32) {
-    let entry = Entry::new(target, MatchKind::Variant, latin::Case::Any);
+/// The variant keys of the alias `key` of entity `target`: its loose key
+/// (for an entity that takes them), the joined and split forms of its words
+/// as loose keys, and its skeleton (people, cities, countries), each where
+/// the builder's precision guards allow. `common` tells common words.
+fn add_variants(
+    sink: &mut impl Sink,
+    kind: Kind,
+    loose: bool,
+    key: &[u8],
+    target: u32,
+    common: impl Fn(&[u8]) -> bool,
+) {
     if loose && variant::letters(key) >= LOOSE_MIN_LETTERS {
-        let (folded, open_end) = variant::fold_alias(Level::Loose, key);
-        sink.add(Group::Loose, &folded, entry, false, open_end);
+        add_loose(sink, key, target);
+    }
+    if loose {
+        if let Some(joined) = joined(key).filter(|joined| !common(joined)) {
+            add_loose(sink, &joined, target);
+        }
+    }
+    if kind == Kind::Person {
+        if let Some(split) = split_at_u(key) {
+            add_loose(sink, &split, target);
+        }
     }
     if matches!(kind, Kind::Person | Kind::City | Kind::Country) {
+        let entry = Entry::new(target, MatchKind::Variant, latin::Case::Any);
         let (folded, open_end) = variant::fold_alias(Level::Skeleton, key);
         let min = if folded.contains(&b' ') {
             SKELETON_MIN_LETTERS_MULTI
@@ -579,32 +592,31 @@ fn add_variants(sink: &mut impl Sink, kind: Kind, loose: bool, key: &[u8], targe
     }
 }
 
-/// A name of several words also as one (আওয়ামী লীগ as আওয়ামীলীগ, পীত সাগর as
-/// পীতসাগর), a loose variant: news joins the words of many names. Only
-/// when every word has two letters or more and the joined word is no
-/// common word (তারা বা is no তারাবা).
-fn add_joined(sink: &mut impl Sink, key: &[u8], target: u32, common: impl Fn(&[u8]) -> bool) {
-    let mut words = key.split(|&b| b == b' ');
-    if words.clone().count() < 2 || !words.all(|word| variant::letters(word) >= 2) {
-        return;
-    }
-    let joined: Vec<u8> = key.iter().copied().filter(|&b| b != b' ').collect();
-    if common(&joined) {
-        return;
-    }
+/// `key` folded to its loose key, a variant entry of `target`.
+fn add_loose(sink: &mut impl Sink, key: &[u8], target: u32) {
     let entry = Entry::new(target, MatchKind::Variant, latin::Case::Any);
-    let (folded, open_end) = variant::fold_alias(Level::Loose, &joined);
+    let (folded, open_end) = variant::fold_alias(Level::Loose, key);
     sink.add(Group::Loose, &folded, entry, false, open_end);
 }
 
-/// A person's name with a word joined at an independent উ (সালাহউদ্দিন
-/// আহমদ: Arabic compounds in -uddin, -ullah, -uzzaman) also split there, a
-/// loose variant: news writes সালাহ উদ্দিন আহমদ as often. Bengali writes an
-/// independent vowel inside a word only where two words meet. Only when
-/// the split name has three words or more: two, such as জসিম উদ্দিন, are
-/// the whole name of many people (the poet is জসীমউদ্দীন).
-fn add_split(sink: &mut impl Sink, key: &[u8], target: u32) {
-    let u = variant::INDEPENDENT_U;
+/// A name of several words written as one (আওয়ামী লীগ as আওয়ামীলীগ, পীত
+/// সাগর as পীতসাগর): news joins the words of many names. Only when every
+/// word has two letters or more (তারা বা is no তারাবা).
+fn joined(key: &[u8]) -> Option<Vec<u8>> {
+    let mut words = key.split(|&b| b == b' ');
+    if words.clone().count() < 2 || !words.all(|word| variant::letters(word) >= 2) {
+        return None;
+    }
+    Some(key.iter().copied().filter(|&b| b != b' ').collect())
+}
+
+/// A name with a word joined at an independent উ (সালাহউদ্দিন আহমদ: Arabic
+/// compounds in -uddin, -ullah, -uzzaman) split there: news writes সালাহ
+/// উদ্দিন আহমদ as often. Bengali writes an independent vowel inside a word
+/// only where two words meet. Only when the split name has three words or
+/// more: two, such as জসিম উদ্দিন, are the whole name of many people (the
+/// poet is জসীমউদ্দীন).
+fn split_at_u(key: &[u8]) -> Option<Vec<u8>> {
     let mut split = Vec::with_capacity(key.len() + 2);
     let mut word_start = 0;
     for (i, &b) in key.iter().enumerate() {
@@ -612,17 +624,13 @@ fn add_split(sink: &mut impl Sink, key: &[u8], target: u32) {
             word_start = i + 1;
         }
         let left = key.get(word_start..i).unwrap_or_default();
-        if b == u && variant::letters(left) >= 2 {
+        if b == variant::INDEPENDENT_U && variant::letters(left) >= 2 {
             split.push(b' ');
         }
         split.push(b);
     }
-    if split.len() == key.len() || split.split(|&b| b == b' ').count() < 3 {
-        return;
-    }
-    let entry = Entry::new(target, MatchKind::Variant, latin::Case::Any);
-    let (folded, open_end) = variant::fold_alias(Level::Loose, &split);
-    sink.add(Group::Loose, &folded, entry, false, open_end);
+    let words = split.split(|&b| b == b' ').count();
+    (split.len() > key.len() && words >= 3).then_some(split)
 }
 
 fn trim_spaces(key: &[u8]) -> &[u8] {
