@@ -289,8 +289,11 @@ impl<'m, 'd, 't> Mentions<'m, 'd, 't> {
             _ => {}
         }
         if entity.kind() == Kind::Country {
-            let suffix = text.get(found.stem_end..found.span.end).unwrap_or_default();
-            if let (true, Some(country)) = (suffix.ends_with('র'), entity.country()) {
+            let mut tail = [0; TAIL_KEY];
+            let genitive = encoder
+                .tail_key(text, found.stem_end, &mut tail)
+                .is_some_and(|tail| matcher.suffixes.has_genitive(tail));
+            if let (true, Some(country)) = (genitive, entity.country()) {
                 self.after_genitive = Some((found.span.end, country));
             }
         }

@@ -192,6 +192,29 @@ enum Slot {
     Free,
 }
 
+/// The classes of suffix that a search asks about, beyond their slot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Mark {
+    /// The plural of persons (class `personal`: রা, দের), which no place
+    /// takes ([`Suffixes::needs_personal`]).
+    Personal,
+    /// The genitive (র, এর, ের): the name owns what follows
+    /// ([`Suffixes::has_genitive`]).
+    Genitive,
+    /// Any other class.
+    Other,
+}
+
+impl Mark {
+    fn of_label(label: &str) -> Mark {
+        match label {
+            "personal" => Mark::Personal,
+            "genitive" => Mark::Genitive,
+            _ => Mark::Other,
+        }
+    }
+}
+
 impl Slot {
     /// The slot of a class label of `data/suffixes.txt`; `None` for a label
     /// the grammar does not know.
@@ -214,9 +237,8 @@ pub(crate) struct Suffixes {
     /// Distinct (suffix key, slot) pairs, grouped by first byte and longest
     /// key first within a group, so that the chain search tries the
     /// likelier reading (এর before এ) first.
-    /// The third field marks the plural of persons (class `personal`: রা,
-    /// দের), which no place takes ([`needs_personal`](Self::needs_personal)).
-    keys: Vec<(Box<[u8]>, Slot, bool)>,
+    /// The third field marks the classes a search asks about ([`Mark`]).
+    keys: Vec<(Box<[u8]>, Slot, Mark)>,
     /// The group of `keys` starting with each byte: a tail is compared with
     /// the few suffixes that share its first byte, and most split points
     /// of a token fail here, before the common-word lookup.
@@ -266,13 +288,13 @@ impl Suffixes {
                     reason: format!("{} is not a Bengali suffix", Quoted(suffix)),
                 });
             }
-            let personal = label == "personal";
+            let mark = Mark::of_label(label);
             if !self
                 .keys
                 .iter()
-                .any(|(k, s, p)| **k == *bytes && *s == slot && *p == personal)
+                .any(|(k, s, m)| **k == *bytes && *s == slot && *m == mark)
             {
-                self.keys.push((bytes.into(), slot, personal));
+                self.keys.push((bytes.into(), slot, mark));
             }
         }
         self.keys.sort_by(|a, b| {
@@ -358,7 +380,7 @@ impl Suffixes {
 
     /// True when `tail` (key bytes) is empty or a chain of suffixes.
     pub(crate) fn accepts(&self, tail: &[u8]) -> bool {
-        self.chain(tail, Slot::Number, MAX_CHAIN, false)
+        self.chain(tail, Slot::Number, MAX_CHAIN, None)
     }
 
     /// True when `tail`, a chain of suffixes, reads as one only with the
@@ -366,7 +388,13 @@ impl Suffixes {
     /// the Armenians, not the place. Bengali puts রা and দের after nouns of
     /// persons, never after a place's name.
     pub(crate) fn needs_personal(&self, tail: &[u8]) -> bool {
-        !tail.is_empty() && !self.chain(tail, Slot::Number, MAX_CHAIN, true)
+        !tail.is_empty() && !self.chain(tail, Slot::Number, MAX_CHAIN, Some(Mark::Personal))
+    }
+
+    /// True when `tail`, a chain of suffixes, holds a genitive in every
+    /// reading (রাশিয়া|র, শ্রীলঙ্কা|র|ই).
+    pub(crate) fn has_genitive(&self, tail: &[u8]) -> bool {
+        self.accepts(tail) && !self.chain(tail, Slot::Number, MAX_CHAIN, Some(Mark::Genitive))
     }
 
     /// True when `token` (key bytes of one whole token, or of its part from
@@ -415,7 +443,7 @@ impl Suffixes {
     }
 
     /// The suffixes that start with `tail`'s first byte.
-    fn starting(&self, tail: &[u8]) -> &[(Box<[u8]>, Slot, bool)] {
+    fn starting(&self, tail: &[u8]) -> &[(Box<[u8]>, Slot, Mark)] {
         let (start, end) = tail
             .first()
             .and_then(|&b| self.by_first.0.get(usize::from(b)))
@@ -427,16 +455,16 @@ impl Suffixes {
     }
 
     /// True when `tail` is a chain whose slots start at `from` or later
-    /// (without the plural of persons if `impersonal`).
-    fn chain(&self, tail: &[u8], from: Slot, depth: usize, impersonal: bool) -> bool {
+    /// (without the suffixes of mark `without`).
+    fn chain(&self, tail: &[u8], from: Slot, depth: usize, without: Option<Mark>) -> bool {
         if tail.is_empty() {
             return true;
         }
         if depth == 0 {
             return false;
         }
-        self.starting(tail).iter().any(|(suffix, slot, personal)| {
-            if impersonal && *personal {
+        self.starting(tail).iter().any(|(suffix, slot, mark)| {
+            if without == Some(*mark) {
                 return false;
             }
             let next = match *slot {
@@ -448,7 +476,7 @@ impl Suffixes {
                 Slot::Emphatic => Slot::Free,
             };
             tail.strip_prefix(&**suffix)
-                .is_some_and(|rest| self.chain(rest, next, depth - 1, impersonal))
+                .is_some_and(|rest| self.chain(rest, next, depth - 1, without))
         })
     }
 }
@@ -465,7 +493,7 @@ impl Default for ByFirst {
 
 impl ByFirst {
     /// The groups of `keys`, sorted by first byte.
-    fn of(keys: &[(Box<[u8]>, Slot, bool)]) -> Self {
+    fn of(keys: &[(Box<[u8]>, Slot, Mark)]) -> Self {
         let mut groups = ByFirst::default();
         for (i, (key, ..)) in keys.iter().enumerate() {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
@@ -516,6 +544,26 @@ mod tests {
             let key = key_after_name(&Normalizer::new(), tail);
             assert!(s.accepts(&key), "{}", hex(tail));
             assert_eq!(s.needs_personal(&key), personal, "{}", hex(tail));
+        }
+    }
+
+    #[test]
+    fn a_genitive_is_told_apart() {
+        let s = Suffixes::shipped();
+        for (tail, genitive) in [
+            ("র", true),
+            ("ের", true),
+            ("য়ের", true),
+            ("রই", true),
+            ("গুলোর", true),
+            ("দের", false),
+            ("রা", false),
+            ("তে", false),
+            ("কে", false),
+            ("", false),
+        ] {
+            let key = key_after_name(&Normalizer::new(), tail);
+            assert_eq!(s.has_genitive(&key), genitive, "{}", hex(tail));
         }
     }
 
