@@ -526,43 +526,27 @@ mod tests {
     }
 
     #[test]
-    fn the_plural_of_persons_is_told_apart() {
+    fn the_plural_of_persons_and_the_genitive_are_told_apart() {
         let s = Suffixes::shipped();
-        for (tail, personal) in [
-            ("রা", true),
-            ("দের", true),
-            ("দেরকে", true),
-            ("রাই", true),
-            ("েরা", true),
-            ("র", false),
-            ("ের", false),
-            ("গুলো", false),
-            ("গুলোর", false),
-            ("কে", false),
-            ("", false),
+        for (tail, personal, genitive) in [
+            ("রা", true, false),
+            ("দের", true, false),
+            ("দেরকে", true, false),
+            ("রাই", true, false),
+            ("েরা", true, false),
+            ("র", false, true),
+            ("ের", false, true),
+            ("য়ের", false, true),
+            ("রই", false, true),
+            ("গুলো", false, false),
+            ("গুলোর", false, true),
+            ("তে", false, false),
+            ("কে", false, false),
+            ("", false, false),
         ] {
             let key = key_after_name(&Normalizer::new(), tail);
             assert!(s.accepts(&key), "{}", hex(tail));
             assert_eq!(s.needs_personal(&key), personal, "{}", hex(tail));
-        }
-    }
-
-    #[test]
-    fn a_genitive_is_told_apart() {
-        let s = Suffixes::shipped();
-        for (tail, genitive) in [
-            ("র", true),
-            ("ের", true),
-            ("য়ের", true),
-            ("রই", true),
-            ("গুলোর", true),
-            ("দের", false),
-            ("রা", false),
-            ("তে", false),
-            ("কে", false),
-            ("", false),
-        ] {
-            let key = key_after_name(&Normalizer::new(), tail);
             assert_eq!(s.has_genitive(&key), genitive, "{}", hex(tail));
         }
     }
