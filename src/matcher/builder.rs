@@ -2,6 +2,7 @@
 //! entities behind each key, compile the automata.
 
 use core::fmt;
+use core::ops::Range;
 use std::collections::hash_map;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -354,6 +355,10 @@ impl MatcherBuilder {
             // Decided once per entity: the walk up its parents is the same
             // for every one of its names.
             let loose = entity.kind() != Kind::Subdivision || in_bengali_country(gazetteer, entity);
+            let by_surname = entity.kind() == Kind::Person
+                && country_of(gazetteer, entity)
+                    .and_then(|country| country.code())
+                    .is_some_and(partial::named_by_surname);
             let abbreviations: Vec<&str> = entity
                 .names()
                 .filter(|(field, name)| field.is_latin() && acronym::is_abbreviation(name))
@@ -421,10 +426,18 @@ impl MatcherBuilder {
                     }
                 }
                 if partials {
+                    let word = |range: &Range<usize>| folded.bytes().get(range.clone());
+                    let named_by = |range: &Range<usize>| {
+                        word(range).is_some_and(|part| !gazetteer.is_common_word_key(part))
+                    };
+                    // Named by surname: by the last word alone, if by any
+                    // (not when that is a common word: জুনিয়র, গামা).
+                    let surname = partial::parts(folded.bytes()).last().filter(|_| by_surname);
                     for range in partial::parts(folded.bytes()) {
-                        let part = folded.bytes().get(range.clone()).unwrap_or_default();
-                        let written = folded.span_to_display(encoder, display, range);
-                        if !gazetteer.is_common_word_key(part)
+                        let part = word(&range).unwrap_or_default();
+                        let written = folded.span_to_display(encoder, display, range.clone());
+                        if named_by(&range)
+                            && surname.as_ref().is_none_or(|s| *s == range)
                             && !letters.spells_initials(part)
                             && display.get(written).is_some_and(two_written_letters)
                         {

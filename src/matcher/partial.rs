@@ -38,6 +38,25 @@ pub(crate) fn parts(key: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
+/// The countries whose people news names by surname
+/// (`data/surname_countries.txt`, generated from CLDR's continents): a
+/// person of one of them is named alone by the last word of their name
+/// only, never by another (জেন for Jane Austen, কমলা for Kamala Harris),
+/// where a Bangladeshi is often named by a given name (মুজিব) and a
+/// Chinese person by the family name written first (শি).
+const SURNAME_COUNTRIES: &str = include_str!("../../data/surname_countries.txt");
+
+/// True when the people of the country with ISO 3166-1 code `code` are
+/// named by surname (see [`SURNAME_COUNTRIES`]).
+///
+/// The file is sorted, one code a line after its comments.
+pub(crate) fn named_by_surname(code: &str) -> bool {
+    SURNAME_COUNTRIES
+        .lines()
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .any(|line| line == code)
+}
+
 /// Words that are parts of people's names without naming anyone alone: the
 /// curated name-part lexicon (`data/name_parts.tsv`) less its common words,
 /// and the common words glossed as name parts (আলম, খান, হোসেন). Match
@@ -481,6 +500,26 @@ impl Named {
 mod tests {
     use super::*;
     use crate::normalize::key;
+
+    #[test]
+    fn surname_countries_are_those_of_africa_the_americas_europe_and_oceania() {
+        for (code, by_surname) in [
+            ("US", true),
+            ("GB", true),
+            ("RU", true),
+            ("ZA", true),
+            ("AU", true),
+            ("BR", true),
+            // Asia's naming is mixed; Ethiopians go by their given name.
+            ("BD", false),
+            ("CN", false),
+            ("MY", false),
+            ("ET", false),
+            ("", false),
+        ] {
+            assert_eq!(named_by_surname(code), by_surname, "{code:?}");
+        }
+    }
 
     #[test]
     fn parts_of_multi_word_names_only() {
