@@ -424,6 +424,38 @@ fn a_later_bad_file_stops_after_the_earlier_ones() {
     assert_eq!(out.code, Some(2));
 }
 
+#[test]
+fn documents_end_where_asked() {
+    let dir = temp_dir("documents");
+    // A surname links to the person named fully earlier in the document.
+    let path = write(
+        &dir,
+        "articles.txt",
+        "সের্গেই শোইগু এলেন।\nশোইগু বলেন।\n\nশোইগু আবার বলেন।\n",
+    );
+    let full = mention(0, 37, "সের্গেই শোইগু", "person:sergei-shoigu");
+    let second = mention(54, 69, "শোইগু", "person:sergei-shoigu");
+    let third = mention(87, 102, "শোইগু", "person:sergei-shoigu");
+    for (documents, expected) in [
+        ("file", vec![full.clone(), second.clone(), third]),
+        ("paragraph", vec![full.clone(), second]),
+        ("line", vec![full]),
+    ] {
+        for threads in ["1", "3"] {
+            let out = run(&[
+                "match",
+                "--documents",
+                documents,
+                "--threads",
+                threads,
+                &path,
+            ]);
+            assert_eq!(out.code, Some(0), "{documents}: {}", out.stderr);
+            assert_eq!(mentions(&out.stdout), expected, "--documents {documents}");
+        }
+    }
+}
+
 // ---------------------------------------------------------------- long lines
 
 /// The example article as one line (newlines become spaces), `copies` times.

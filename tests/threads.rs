@@ -60,6 +60,11 @@ fn files(test: &str) -> (TempDir, Vec<String>) {
         ("story.txt", STORY.repeat(6)),
         ("news.txt", news.to_string()),
         ("both.txt", format!("{news}{STORY}{news}")),
+        // Articles separated by blank lines, for `--documents paragraph`.
+        (
+            "articles.txt",
+            format!("{STORY}\n{STORY}\n\n{news}\n{STORY}"),
+        ),
     ] {
         let path = dir.path().join(name);
         std::fs::write(&path, text).unwrap();
@@ -76,6 +81,8 @@ fn every_thread_count_gives_one_threads_output() {
         vec!["match"],
         vec!["match", "--format", "tsv"],
         vec!["match", "--format", "text"],
+        vec!["match", "--documents", "paragraph"],
+        vec!["match", "--documents", "line"],
         vec!["normalize"],
         vec!["normalize", "--key"],
         vec!["translit"],

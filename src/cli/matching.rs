@@ -2,7 +2,9 @@
 //!
 //! Each input file is one document (stdin is one document), so a partial
 //! name (শোইগু) links to the person named fully anywhere earlier in the
-//! same file. Offsets count from the start of each file.
+//! same file; `--documents paragraph|line` starts a new document after each
+//! blank line or each line, for files that hold many articles. Offsets
+//! count from the start of each file.
 
 use std::borrow::Cow;
 use std::io::{self, BufWriter, Write};
@@ -25,6 +27,31 @@ pub enum Format {
     Tsv,
     /// The input with mentions marked as [text|name_en], for people.
     Text,
+}
+
+/// Where `match` starts a new document, forgetting who was named (see
+/// [`Document::reset`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Documents {
+    /// Each input file is one document (stdin is one).
+    File,
+    /// A blank line (or one of whitespace only) ends a document: a file of
+    /// articles separated by blank lines.
+    Paragraph,
+    /// Each line is a document: one article a line.
+    Line,
+}
+
+impl Documents {
+    /// Whether the document ends with `chunk` (a line, or a piece of a
+    /// line too long to read whole, which ends without its line break).
+    fn ends_with(self, chunk: &Chunk) -> bool {
+        match self {
+            Documents::File => false,
+            Documents::Paragraph => chunk.text.trim().is_empty(),
+            Documents::Line => chunk.text.ends_with('\n'),
+        }
+    }
 }
 
 /// Options shared by `match` and `resolve`: which gazetteer, which rules.
@@ -83,6 +110,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
+    /// Where a document ends: partial names and shared names read the
+    /// document so far.
+    #[arg(long, value_enum, default_value_t = Documents::File)]
+    documents: Documents,
 }
 
 /// One output record, as JSON or a TSV row.
@@ -121,7 +152,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         }
         writeln!(out, "{TSV_HEADER}")?;
     }
-    let format = args.format;
+    let (format, documents) = (args.format, args.documents);
     let mut state = State {
         out,
         batches: Batches::new(ChunkStream::new(&args.input)),
@@ -179,8 +210,13 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
                         job.file.as_deref(),
                         chars,
                         format,
-                    )
-                    .map(|()| buf)
+                    )?;
+                    // The fork forgets at the same chunks as the document
+                    // it is joined to, so its answers hold there.
+                    if documents.ends_with(chunk) {
+                        job.doc.reset();
+                    }
+                    Ok(buf)
                 })
                 .collect();
             job
@@ -199,6 +235,9 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
                     // the fork was made: search it again, as one thread would.
                     let file = job.file.as_deref();
                     write_chunk(&mut state.out, &mut state.doc, chunk, file, *chars, format)?;
+                }
+                if documents.ends_with(chunk) {
+                    state.doc.reset();
                 }
             }
             Ok(())
