@@ -1320,6 +1320,10 @@ mod tests {
         "DPRK\u{2011}এর নেতা “উত্তর কোরিয়া” — North Korea’s ঢাকা–চট্টগ্রাম",
         "José Ramos-Horta ও পূর্ব তিমুর\n中国 ও চীন; ঢাকা\u{00A0}শহর",
         "অ\u{09BE}মেরিকা ও যুক্তরাষ্ট্র\r\nভ্লাদিভোস্টকের ভ্লাদিভস্তোক",
+        // A nukta on nothing at a line's start, in a line the display
+        // rules change (the no-break space): the loose fold must not read
+        // the line break before it (found by the property test below).
+        "\n\u{09BC}রাশিয়া\u{00A0}",
         "ঢাকা-",
         "-ঢাকা ‑ঢাকা\u{2010}র",
         "ক\u{09CD}\u{09BC} ব\u{09BC}াংলাদেশ বাংলাদেশ\u{0301}",
