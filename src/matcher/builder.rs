@@ -2,7 +2,6 @@
 //! entities behind each key, compile the automata.
 
 use core::fmt;
-use core::ops::Range;
 use std::collections::hash_map;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -426,18 +425,14 @@ impl MatcherBuilder {
                     }
                 }
                 if partials {
-                    let word = |range: &Range<usize>| folded.bytes().get(range.clone());
-                    let named_by = |range: &Range<usize>| {
-                        word(range).is_some_and(|part| !gazetteer.is_common_word_key(part))
-                    };
                     // Named by surname: by the last word alone, if by any
                     // (not when that is a common word: জুনিয়র, গামা).
                     let surname = partial::parts(folded.bytes()).last().filter(|_| by_surname);
                     for range in partial::parts(folded.bytes()) {
-                        let part = word(&range).unwrap_or_default();
+                        let part = folded.bytes().get(range.clone()).unwrap_or_default();
                         let written = folded.span_to_display(encoder, display, range.clone());
-                        if named_by(&range)
-                            && surname.as_ref().is_none_or(|s| *s == range)
+                        if surname.as_ref().is_none_or(|s| *s == range)
+                            && !gazetteer.is_common_word_key(part)
                             && !letters.spells_initials(part)
                             && display.get(written).is_some_and(two_written_letters)
                         {

@@ -15,7 +15,7 @@
 
 use std::collections::VecDeque;
 use std::ops::Range;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use rustc_hash::FxHashSet;
 
@@ -48,13 +48,17 @@ const SURNAME_COUNTRIES: &str = include_str!("../../data/surname_countries.txt")
 
 /// True when the people of the country with ISO 3166-1 code `code` are
 /// named by surname (see [`SURNAME_COUNTRIES`]).
-///
-/// The file is sorted, one code a line after its comments.
 pub(crate) fn named_by_surname(code: &str) -> bool {
-    SURNAME_COUNTRIES
-        .lines()
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .any(|line| line == code)
+    // Read once: a build asks for every person of a gazetteer.
+    static CODES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    CODES
+        .get_or_init(|| {
+            SURNAME_COUNTRIES
+                .lines()
+                .filter(|line| !line.is_empty() && !line.starts_with('#'))
+                .collect()
+        })
+        .contains(code)
 }
 
 /// Words that are parts of people's names without naming anyone alone: the
