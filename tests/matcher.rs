@@ -797,6 +797,33 @@ fn particles_and_ordinary_words_in_a_name_are_no_partial_names() {
 }
 
 #[test]
+fn a_unit_after_a_place_in_the_genitive_is_the_one_inside_it() {
+    check_shipped(&[
+        // Two upazilas are নবাবগঞ্জ: Dhaka's and Dinajpur's.
+        (
+            "দিনাজপুরের নবাবগঞ্জে সভা হয়।",
+            &[("দিনাজপুরের", "bd:dist:54"), ("নবাবগঞ্জে", "bd:upz:404")],
+        ),
+        // ঢাকার reads as the city, which holds no upazila; the district
+        // of the same name does.
+        (
+            "ঢাকার নবাবগঞ্জে সভা হয়।",
+            &[("ঢাকার", "tz:Asia/Dhaka"), ("নবাবগঞ্জে", "bd:upz:368")],
+        ),
+        // The district before its division, which holds both পীরগঞ্জ; the
+        // designator carries the genitive.
+        (
+            "রংপুর জেলার পীরগঞ্জ উপজেলায় সভা।",
+            &[("রংপুর", "bd:dist:59"), ("পীরগঞ্জ", "bd:upz:445")],
+        ),
+        (
+            "ঠাকুরগাঁওয়ের পীরগঞ্জে সভা।",
+            &[("ঠাকুরগাঁওয়ের", "bd:dist:58"), ("পীরগঞ্জে", "bd:upz:436")],
+        ),
+    ]);
+}
+
+#[test]
 fn a_person_of_a_surname_country_is_named_by_the_surname_alone() {
     check_shipped(&[
         // Kamala Harris (US): হ্যারিস alone is her; কমলা alone is an orange.

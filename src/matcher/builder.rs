@@ -232,6 +232,10 @@ impl MatcherBuilder {
                         country_of(gazetteer, entity)
                             .and_then(|c| gazetteer.index_of(c.id()))
                             .and_then(|i| u32::try_from(i).ok()),
+                        entity
+                            .parent()
+                            .and_then(|parent| gazetteer.index_of(parent))
+                            .and_then(|i| u32::try_from(i).ok()),
                     )
                 })
                 .collect()

@@ -179,9 +179,9 @@ pub struct Mentions<'m, 'd, 't> {
     chars: CharCounter<'t>,
     pending: Vec<Found>,
     next: usize,
-    /// Where the last mention ended and its country, when it was a
-    /// country in the genitive (শ্রীলঙ্কার).
-    after_genitive: Option<(usize, u32)>,
+    /// The last mention, when it was a place in the genitive (শ্রীলঙ্কার,
+    /// দিনাজপুরের).
+    after_genitive: Option<Found>,
 }
 
 /// A mention before char offsets: spans in input bytes.
@@ -235,42 +235,65 @@ impl<'m, 'd, 't> Mentions<'m, 'd, 't> {
 
     fn mention(&mut self, found: &Found) -> Option<Mention<'m>> {
         let matcher = self.matcher;
-        let entity = matcher.entity_at(found.target)?;
-        let table = matcher.table(found.table);
-        let alternatives = table
-            .entries
-            .get(found.alternatives.start as usize..found.alternatives.end as usize)
-            .unwrap_or_default()
-            .iter()
-            .filter(|e| e.target != found.target && e.kind != MatchKind::Partial)
-            .filter_map(|e| matcher.entity_at(e.target))
-            .fold(Vec::<&EntityInfo>::new(), |mut all, e| {
-                if !all.iter().any(|seen| core::ptr::eq(*seen, e)) {
-                    all.push(e);
-                }
-                all
-            });
+        let mut entity = matcher.entity_at(found.target)?;
+        let mut alternatives = matcher.alternatives(found);
         let text = self.text;
-        let after_genitive = self.after_genitive.take();
-        // "শ্রীলঙ্কার স্বাস্থ্য মন্ত্রণালয়": right after another country's
-        // genitive, a national body is that country's, not the one the bare
-        // name defaults to (a body of no country, the EU, stays).
-        if entity.kind() == Kind::Organization {
-            if let Some((end, country)) = after_genitive {
-                let between = text.get(end..found.span.start).unwrap_or_default();
-                let adjacent = !between.is_empty() && between.bytes().all(|b| b == b' ');
-                if adjacent && entity.country().is_some_and(|own| own != country) {
-                    return None;
+        let mut found = found.clone();
+        // The place in the genitive right before this mention, if one is.
+        let place = self.after_genitive.take().filter(|place| {
+            let between = text
+                .get(place.span.end..found.span.start)
+                .unwrap_or_default();
+            !between.is_empty() && between.bytes().all(|b| b == b' ')
+        });
+        if let Some(place) = place {
+            let place_kind = matcher.entity_at(place.target).map(EntityInfo::kind);
+            match entity.kind() {
+                // "শ্রীলঙ্কার স্বাস্থ্য মন্ত্রণালয়": right after another
+                // country's genitive, a national body is that country's, not
+                // the one the bare name defaults to (a body of no country,
+                // the EU, stays).
+                Kind::Organization if place_kind == Some(Kind::Country) => {
+                    let country = matcher
+                        .entity_at(place.target)
+                        .and_then(EntityInfo::country);
+                    if entity.country().is_some_and(|own| Some(own) != country) {
+                        return None;
+                    }
                 }
+                // "দিনাজপুরের নবাবগঞ্জে": a name several units share is the one
+                // inside the place before it (any reading of that place: the
+                // city or the district ঢাকা), when the pick is not.
+                Kind::Subdivision | Kind::City => {
+                    if let Some(inside) = matcher.inside_place(&found, &place) {
+                        found.target = inside;
+                        entity = matcher.entity_at(inside)?;
+                        alternatives = matcher.alternatives(&found);
+                    }
+                }
+                _ => {}
             }
         }
-        let mut found = found.clone();
+        let (encoder, normalizer) = (&matcher.encoder, &matcher.normalizer);
+        // A place in the genitive, its designator's included (ভোলা জেলার),
+        // for the mention after it.
+        if matches!(
+            entity.kind(),
+            Kind::Country | Kind::Subdivision | Kind::City
+        ) {
+            let mut tail = [0; TAIL_KEY];
+            let genitive = encoder
+                .tail_key(text, found.stem_end, &mut tail)
+                .is_some_and(|tail| matcher.suffixes.has_genitive(tail));
+            if genitive {
+                self.after_genitive = Some(found.clone());
+            }
+        }
         // The span leaves out a place's designator after it ("ভোলা জেলার")
         // and a person's title before ("অধ্যাপক আনিসুজ্জামান"): see `tail`.
         let stem = text
             .get(found.span.start..found.stem_end)
             .unwrap_or_default();
-        let (encoder, normalizer) = (&matcher.encoder, &matcher.normalizer);
         match entity.kind() {
             Kind::Subdivision => {
                 if let Some(keep) = matcher
@@ -287,15 +310,6 @@ impl<'m, 'd, 't> Mentions<'m, 'd, 't> {
                 }
             }
             _ => {}
-        }
-        if entity.kind() == Kind::Country {
-            let mut tail = [0; TAIL_KEY];
-            let genitive = encoder
-                .tail_key(text, found.stem_end, &mut tail)
-                .is_some_and(|tail| matcher.suffixes.has_genitive(tail));
-            if let (true, Some(country)) = (genitive, entity.country()) {
-                self.after_genitive = Some((found.span.end, country));
-            }
         }
         let start = self.chars.char_offset(found.span.start);
         let stem_char_end = self.chars.char_offset(found.stem_end);
@@ -1248,6 +1262,70 @@ impl Matcher {
             Which::Loose => &self.loose,
             Which::Skeleton => &self.skeleton,
         }
+    }
+
+    /// Every entity the name of `found` may be (its pick among them), name
+    /// parts left out.
+    fn readings<'a>(&'a self, found: &Found) -> impl Iterator<Item = u32> + 'a {
+        let range = found.alternatives.start as usize..found.alternatives.end as usize;
+        self.table(found.table)
+            .entries
+            .get(range)
+            .unwrap_or_default()
+            .iter()
+            .filter(|e| e.kind != MatchKind::Partial)
+            .map(|e| e.target)
+    }
+
+    /// The entities `found`'s name may be other than its pick, each once.
+    fn alternatives(&self, found: &Found) -> Vec<&EntityInfo> {
+        self.readings(found)
+            .filter(|&t| t != found.target)
+            .filter_map(|t| self.entity_at(t))
+            .fold(Vec::new(), |mut all, e| {
+                if !all.iter().any(|seen| core::ptr::eq(*seen, e)) {
+                    all.push(e);
+                }
+                all
+            })
+    }
+
+    /// True when `target` lies in `place`, by its parents.
+    fn lies_in(&self, target: u32, place: u32) -> bool {
+        let mut at = target;
+        // Parent chains are short (upazila, district, division, country).
+        for _ in 0..8 {
+            match self.entity_at(at).and_then(EntityInfo::parent) {
+                Some(parent) if parent == place => return true,
+                Some(parent) => at = parent,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Another reading of `found`'s name, a unit or a city, that lies in
+    /// `place`, when its pick does not. The place's readings are tried in
+    /// turn, its pick first: রংপুরের is the district before the division
+    /// (which holds both পীরগঞ্জ), ঢাকার the city, then the district.
+    fn inside_place(&self, found: &Found, place: &Found) -> Option<u32> {
+        let places = [place.target]
+            .into_iter()
+            .chain(self.readings(place).filter(|&p| p != place.target));
+        for place in places {
+            if self.lies_in(found.target, place) {
+                return None;
+            }
+            let inside = self.readings(found).find(|&t| {
+                self.entity_at(t)
+                    .is_some_and(|e| matches!(e.kind(), Kind::Subdivision | Kind::City))
+                    && self.lies_in(t, place)
+            });
+            if inside.is_some() {
+                return inside;
+            }
+        }
+        None
     }
 }
 

@@ -122,12 +122,16 @@ pub struct EntityInfo {
     /// one allocation per entity, where a matcher may hold a million.
     text: Box<str>,
     /// Where the id, the English and the Bengali name end in `text`.
-    ends: [usize; 3],
+    /// (u32: a gazetteer line is far shorter, and a matcher may hold a
+    /// million of these.)
+    ends: [u32; 3],
     kind: Kind,
     has_code: bool,
     /// The matcher's number of the country the entity lies in (itself for
     /// a country), [`NO_COUNTRY`] for none.
     country: u32,
+    /// The matcher's number of the entity's parent, [`NO_COUNTRY`] for none.
+    parent: u32,
 }
 
 /// [`EntityInfo::country`] of an entity in no known country.
@@ -154,6 +158,7 @@ impl EntityInfo {
         name_bn: &str,
         code: Option<&str>,
         country: Option<u32>,
+        parent: Option<u32>,
     ) -> Self {
         let mut text = String::with_capacity(
             id.len() + name_en.len() + name_bn.len() + code.map_or(0, str::len),
@@ -161,7 +166,7 @@ impl EntityInfo {
         let mut ends = [0; 3];
         for (end, part) in ends.iter_mut().zip([id, name_en, name_bn]) {
             text.push_str(part);
-            *end = text.len();
+            *end = u32::try_from(text.len()).unwrap_or(u32::MAX);
         }
         text.push_str(code.unwrap_or_default());
         EntityInfo {
@@ -170,7 +175,14 @@ impl EntityInfo {
             kind,
             has_code: code.is_some(),
             country: country.unwrap_or(NO_COUNTRY),
+            parent: parent.unwrap_or(NO_COUNTRY),
         }
+    }
+
+    /// The matcher's number of the entity's parent (a district's division,
+    /// a city's country), if it has one.
+    pub(crate) fn parent(&self) -> Option<u32> {
+        (self.parent != NO_COUNTRY).then_some(self.parent)
     }
 
     /// The matcher's number of the country the entity lies in, by its
@@ -186,10 +198,9 @@ impl EntityInfo {
 
     /// Part `i` of `text`: 0 the id, 1 and 2 the names, 3 the code.
     fn part(&self, i: usize) -> &str {
-        let start = i
-            .checked_sub(1)
-            .map_or(0, |j| self.ends.get(j).copied().unwrap_or(0));
-        let end = self.ends.get(i).copied().unwrap_or(self.text.len());
+        let at = |j: usize| self.ends.get(j).map(|&end| end as usize);
+        let start = i.checked_sub(1).and_then(at).unwrap_or(0);
+        let end = at(i).unwrap_or(self.text.len());
         self.text.get(start..end).unwrap_or_default()
     }
 
@@ -424,6 +435,7 @@ mod tests {
             "রাশিয়া",
             Some("RU"),
             Some(0),
+            None,
         );
         assert_eq!(
             (
@@ -435,12 +447,12 @@ mod tests {
             ("iso:RU", "Russia", "রাশিয়া", Some("RU"))
         );
         // Empty parts and an empty code stay distinct from no code.
-        let bare = EntityInfo::new("x", Kind::City, "", "", None, None);
+        let bare = EntityInfo::new("x", Kind::City, "", "", None, None, None);
         assert_eq!(
             (bare.id(), bare.name_en(), bare.name_bn(), bare.code()),
             ("x", "", "", None)
         );
-        let empty_code = EntityInfo::new("y", Kind::City, "Y", "", Some(""), None);
+        let empty_code = EntityInfo::new("y", Kind::City, "Y", "", Some(""), None, None);
         assert_eq!((empty_code.name_en(), empty_code.code()), ("Y", Some("")));
         assert!(format!("{bare:?}").contains("name_en: \"\""));
         assert_eq!((with_code.country(), bare.country()), (Some(0), None));
