@@ -797,8 +797,18 @@ fn particles_and_ordinary_words_in_a_name_are_no_partial_names() {
 }
 
 #[test]
-fn a_unit_after_a_place_in_the_genitive_is_the_one_inside_it() {
+fn a_unit_by_a_place_in_the_genitive_or_in_parentheses_is_the_one_inside_it() {
     check_shipped(&[
+        // The news dateline: a unit with its district in parentheses.
+        (
+            "নবাবগঞ্জ (দিনাজপুর) প্রতিনিধি জানান।",
+            &[("নবাবগঞ্জ", "bd:upz:404"), ("দিনাজপুর", "bd:dist:54")],
+        ),
+        // শেরপুর alone is the district; Bogura's upazila here.
+        (
+            "শেরপুর ( বগুড়া ) প্রতিনিধি জানান।",
+            &[("শেরপুর", "bd:upz:132"), ("বগুড়া", "bd:dist:14")],
+        ),
         // Two upazilas are নবাবগঞ্জ: Dhaka's and Dinajpur's.
         (
             "দিনাজপুরের নবাবগঞ্জে সভা হয়।",

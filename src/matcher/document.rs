@@ -240,39 +240,47 @@ impl<'m, 'd, 't> Mentions<'m, 'd, 't> {
         let text = self.text;
         let mut found = found.clone();
         // The place in the genitive right before this mention, if one is.
-        let place = self.after_genitive.take().filter(|place| {
+        let genitive = self.after_genitive.take().filter(|place| {
             let between = text
                 .get(place.span.end..found.span.start)
                 .unwrap_or_default();
             !between.is_empty() && between.bytes().all(|b| b == b' ')
         });
-        if let Some(place) = place {
-            let place_kind = matcher.entity_at(place.target).map(EntityInfo::kind);
-            match entity.kind() {
-                // "শ্রীলঙ্কার স্বাস্থ্য মন্ত্রণালয়": right after another
-                // country's genitive, a national body is that country's, not
-                // the one the bare name defaults to (a body of no country,
-                // the EU, stays).
-                Kind::Organization if place_kind == Some(Kind::Country) => {
-                    let country = matcher
-                        .entity_at(place.target)
-                        .and_then(EntityInfo::country);
-                    if entity.country().is_some_and(|own| Some(own) != country) {
-                        return None;
-                    }
+        match entity.kind() {
+            // "শ্রীলঙ্কার স্বাস্থ্য মন্ত্রণালয়": right after another country's
+            // genitive, a national body is that country's, not the one the
+            // bare name defaults to (a body of no country, the EU, stays).
+            Kind::Organization => {
+                let country = genitive
+                    .as_ref()
+                    .and_then(|place| matcher.entity_at(place.target))
+                    .filter(|place| place.kind() == Kind::Country)
+                    .and_then(EntityInfo::country);
+                if country.is_some() && entity.country().is_some_and(|own| Some(own) != country) {
+                    return None;
                 }
-                // "দিনাজপুরের নবাবগঞ্জে": a name several units share is the one
-                // inside the place before it (any reading of that place: the
-                // city or the district ঢাকা), when the pick is not.
-                Kind::Subdivision | Kind::City => {
-                    if let Some(inside) = matcher.inside_place(&found, &place) {
-                        found.target = inside;
-                        entity = matcher.entity_at(inside)?;
-                        alternatives = matcher.alternatives(&found);
-                    }
-                }
-                _ => {}
             }
+            // "দিনাজপুরের নবাবগঞ্জে", "নবাবগঞ্জ (ঢাকা) প্রতিনিধি": a name several
+            // units share is the one inside the place in the genitive before
+            // it, or in parentheses after it (the news dateline), when the
+            // pick is not.
+            Kind::Subdivision | Kind::City => {
+                let in_parentheses = || {
+                    self.pending.get(self.next).filter(|next| {
+                        let between = text.get(found.span.end..next.span.start);
+                        let after = text.get(next.span.end..).unwrap_or_default();
+                        between.is_some_and(|b| b.trim() == "(")
+                            && after.trim_start().starts_with(')')
+                    })
+                };
+                let place = genitive.as_ref().or_else(in_parentheses);
+                if let Some(inside) = place.and_then(|place| matcher.inside_place(&found, place)) {
+                    found.target = inside;
+                    entity = matcher.entity_at(inside)?;
+                    alternatives = matcher.alternatives(&found);
+                }
+            }
+            _ => {}
         }
         let (encoder, normalizer) = (&matcher.encoder, &matcher.normalizer);
         // A place in the genitive, its designator's included (ভোলা জেলার),
