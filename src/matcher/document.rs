@@ -285,10 +285,13 @@ impl<'m, 'd, 't> Mentions<'m, 'd, 't> {
         let (encoder, normalizer) = (&matcher.encoder, &matcher.normalizer);
         // A place in the genitive, its designator's included (ভোলা জেলার),
         // for the mention after it.
-        if matches!(
-            entity.kind(),
-            Kind::Country | Kind::Subdivision | Kind::City
-        ) {
+        // (Only a word with a suffix can be one: most mentions have none.)
+        if found.span.end > found.stem_end
+            && matches!(
+                entity.kind(),
+                Kind::Country | Kind::Subdivision | Kind::City
+            )
+        {
             let mut tail = [0; TAIL_KEY];
             let genitive = encoder
                 .tail_key(text, found.stem_end, &mut tail)
