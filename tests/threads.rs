@@ -12,6 +12,9 @@ const BIN: &str = env!("CARGO_BIN_EXE_bengali-names");
 
 /// A news story that names people fully, then by surname alone, and also
 /// uses a surname before anyone was named (which must not link).
+/// Upazilas several districts share, each read by the district beside it.
+const PLACES: &str = "দিনাজপুরের নবাবগঞ্জে সভা হয়। নবাবগঞ্জ (ঢাকা) প্রতিনিধি জানান।\n";
+
 const STORY: &str = "\
 শোইগু নামটি এখানে কারও নয়।
 রাশিয়ার প্রতিরক্ষামন্ত্রী সের্গেই শোইগু আজ পিয়ংইয়ংয়ে পৌঁছেছেন।
@@ -60,10 +63,11 @@ fn files(test: &str) -> (TempDir, Vec<String>) {
         ("story.txt", STORY.repeat(6)),
         ("news.txt", news.to_string()),
         ("both.txt", format!("{news}{STORY}{news}")),
-        // Articles separated by blank lines, for `--documents paragraph`.
+        // Articles separated by blank lines, for `--documents paragraph`;
+        // the last line holds units read by the district beside them.
         (
             "articles.txt",
-            format!("{STORY}\n{STORY}\n\n{news}\n{STORY}"),
+            format!("{STORY}\n{STORY}\n\n{news}\n{STORY}{PLACES}"),
         ),
     ] {
         let path = dir.path().join(name);

@@ -530,12 +530,17 @@ def load_json(p: Path):
     return json.loads(p.read_text(encoding="utf-8"))
 
 
+def load_containment(cache: Path) -> dict:
+    """CLDR's territory containment: each region's contents."""
+    core = npm_package(cache, *NPM_CORE)
+    return load_json(core / "supplemental/territoryContainment.json")["supplemental"]["territoryContainment"]
+
+
 def build_countries_regions(cache: Path, common: set[str]) -> tuple[list[Entity], list[Entity]]:
     pkg = npm_package(cache, *NPM_LOCALENAMES)
     bn = load_json(pkg / "main/bn/territories.json")["main"]["bn"]["localeDisplayNames"]["territories"]
     en = load_json(pkg / "main/en/territories.json")["main"]["en"]["localeDisplayNames"]["territories"]
-    core = npm_package(cache, *NPM_CORE)
-    containment = load_json(core / "supplemental/territoryContainment.json")["supplemental"]["territoryContainment"]
+    containment = load_containment(cache)
 
     countries, regions = [], []
     for code in sorted(k for k in en if "-alt-" not in k):
@@ -968,8 +973,7 @@ GIVEN_NAME_COUNTRIES = {"ET", "ER", "IS"}
 def build_surname_countries(cache: Path, countries: list["Entity"]) -> list[str]:
     """ISO codes of the countries of SURNAME_CONTINENTS (by CLDR's containment), less
     GIVEN_NAME_COUNTRIES, that the gazetteer has."""
-    core = npm_package(cache, *NPM_CORE)
-    containment = load_json(core / "supplemental/territoryContainment.json")["supplemental"]["territoryContainment"]
+    containment = load_containment(cache)
     leaves, todo = set(), list(SURNAME_CONTINENTS)
     while todo:
         code = todo.pop()

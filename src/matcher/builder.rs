@@ -581,12 +581,12 @@ fn add_variants(
         add_loose(sink, key, target);
     }
     if loose {
-        if let Some(joined) = joined(key).filter(|joined| !common(joined)) {
+        if let Some(joined) = variant::joined(key).filter(|joined| !common(joined)) {
             add_loose(sink, &joined, target);
         }
     }
     if kind == Kind::Person {
-        if let Some(split) = split_at_u(key) {
+        if let Some(split) = variant::split_at_u(key) {
             add_loose(sink, &split, target);
         }
     }
@@ -609,40 +609,6 @@ fn add_loose(sink: &mut impl Sink, key: &[u8], target: u32) {
     let entry = Entry::new(target, MatchKind::Variant, latin::Case::Any);
     let (folded, open_end) = variant::fold_alias(Level::Loose, key);
     sink.add(Group::Loose, &folded, entry, false, open_end);
-}
-
-/// A name of several words written as one (আওয়ামী লীগ as আওয়ামীলীগ, পীত
-/// সাগর as পীতসাগর): news joins the words of many names. Only when every
-/// word has two letters or more (তারা বা is no তারাবা).
-fn joined(key: &[u8]) -> Option<Vec<u8>> {
-    let mut words = key.split(|&b| b == b' ');
-    if words.clone().count() < 2 || !words.all(|word| variant::letters(word) >= 2) {
-        return None;
-    }
-    Some(key.iter().copied().filter(|&b| b != b' ').collect())
-}
-
-/// A name with a word joined at an independent উ (সালাহউদ্দিন আহমদ: Arabic
-/// compounds in -uddin, -ullah, -uzzaman) split there: news writes সালাহ
-/// উদ্দিন আহমদ as often. Bengali writes an independent vowel inside a word
-/// only where two words meet. Only when the split name has three words or
-/// more: two, such as জসিম উদ্দিন, are the whole name of many people (the
-/// poet is জসীমউদ্দীন).
-fn split_at_u(key: &[u8]) -> Option<Vec<u8>> {
-    let mut split = Vec::with_capacity(key.len() + 2);
-    let mut word_start = 0;
-    for (i, &b) in key.iter().enumerate() {
-        if b == b' ' {
-            word_start = i + 1;
-        }
-        let left = key.get(word_start..i).unwrap_or_default();
-        if b == variant::INDEPENDENT_U && variant::letters(left) >= 2 {
-            split.push(b' ');
-        }
-        split.push(b);
-    }
-    let words = split.split(|&b| b == b' ').count();
-    (split.len() > key.len() && words >= 3).then_some(split)
 }
 
 fn trim_spaces(key: &[u8]) -> &[u8] {

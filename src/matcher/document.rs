@@ -284,8 +284,7 @@ impl<'m, 'd, 't> Mentions<'m, 'd, 't> {
         }
         let (encoder, normalizer) = (&matcher.encoder, &matcher.normalizer);
         // A place in the genitive, its designator's included (ভোলা জেলার),
-        // for the mention after it.
-        // (Only a word with a suffix can be one: most mentions have none.)
+        // for the mention after it; only a word with a suffix can be one.
         if found.span.end > found.stem_end
             && matches!(
                 entity.kind(),

@@ -128,14 +128,15 @@ pub struct EntityInfo {
     kind: Kind,
     has_code: bool,
     /// The matcher's number of the country the entity lies in (itself for
-    /// a country), [`NO_COUNTRY`] for none.
+    /// a country), [`NONE`] for none. The parents give it too; kept here
+    /// because every shared name's choice asks for it.
     country: u32,
-    /// The matcher's number of the entity's parent, [`NO_COUNTRY`] for none.
+    /// The matcher's number of the entity's parent, [`NONE`] for none.
     parent: u32,
 }
 
-/// [`EntityInfo::country`] of an entity in no known country.
-const NO_COUNTRY: u32 = u32::MAX;
+/// No entity: the country or parent of an entity that has none.
+const NONE: u32 = u32::MAX;
 
 impl fmt::Debug for EntityInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -174,21 +175,21 @@ impl EntityInfo {
             ends,
             kind,
             has_code: code.is_some(),
-            country: country.unwrap_or(NO_COUNTRY),
-            parent: parent.unwrap_or(NO_COUNTRY),
+            country: country.unwrap_or(NONE),
+            parent: parent.unwrap_or(NONE),
         }
     }
 
     /// The matcher's number of the entity's parent (a district's division,
     /// a city's country), if it has one.
     pub(crate) fn parent(&self) -> Option<u32> {
-        (self.parent != NO_COUNTRY).then_some(self.parent)
+        (self.parent != NONE).then_some(self.parent)
     }
 
     /// The matcher's number of the country the entity lies in, by its
     /// parents (itself for a country).
     pub(crate) fn country(&self) -> Option<u32> {
-        (self.country != NO_COUNTRY).then_some(self.country)
+        (self.country != NONE).then_some(self.country)
     }
 
     /// Bytes on the heap.

@@ -64,7 +64,9 @@
 //!   named before). The others are [`Mention::alternatives`]. Right after
 //!   another country's genitive, a national body is not the one its bare
 //!   name defaults to (শ্রীলঙ্কার স্বাস্থ্য মন্ত্রণালয় is no ministry of
-//!   Bangladesh).
+//!   Bangladesh); a unit or city several share is the one inside the place
+//!   in the genitive before it or in parentheses after it (দিনাজপুরের
+//!   নবাবগঞ্জে, শেরপুর (বগুড়া) প্রতিনিধি).
 //! - **Abbreviations** spelt letter by letter (এফবিআই, with FBI among the
 //!   entity's Latin names) also match with the letters apart: এফ বি আই,
 //!   এফ.বি.আই, এফ. বি. আই.
@@ -75,7 +77,9 @@
 //!   are searched where no exact alias is found and score lower; a word
 //!   ending in the adjective suffix ীয় is never one. **Partial names**
 //!   (শোইগু) link to a person named fully earlier in the same
-//!   [`Document`]. See the builder.
+//!   [`Document`]; a person of Africa, the Americas, Europe or Oceania
+//!   only by the last word of the name (হ্যারিস, never কমলা). See the
+//!   builder.
 //!
 //! Scores: 1.0 exact and Latin, 0.9 loose variant, 0.85 partial name, 0.75
 //! skeleton variant.

@@ -30,8 +30,6 @@ const A: u8 = kb('অ');
 const I: u8 = kb('ই');
 const II: u8 = kb('ঈ');
 const U: u8 = kb('উ');
-/// The key byte of the independent vowel উ.
-pub(crate) const INDEPENDENT_U: u8 = U;
 const UU: u8 = kb('ঊ');
 const E: u8 = kb('এ');
 const SIGN_I: u8 = kb('ি');
@@ -111,6 +109,40 @@ fn is_word(byte: u8) -> bool {
 /// never a misspelling of the name, so no variant reads it.
 pub(crate) fn is_adjective(key: &[u8]) -> bool {
     key.ends_with(&[SIGN_II, YA, NUKTA])
+}
+
+/// A name of several words written as one (আওয়ামী লীগ as আওয়ামীলীগ, পীত
+/// সাগর as পীতসাগর): news joins the words of many names. Only when every
+/// word has two letters or more (তারা বা is no তারাবা).
+pub(crate) fn joined(key: &[u8]) -> Option<Vec<u8>> {
+    let mut words = key.split(|&b| b == b' ');
+    if words.clone().count() < 2 || !words.all(|word| letters(word) >= 2) {
+        return None;
+    }
+    Some(key.iter().copied().filter(|&b| b != b' ').collect())
+}
+
+/// A name with a word joined at an independent উ (সালাহউদ্দিন আহমদ: Arabic
+/// compounds in -uddin, -ullah, -uzzaman) split there: news writes সালাহ
+/// উদ্দিন আহমদ as often. Bengali writes an independent vowel inside a word
+/// only where two words meet. Only when the split name has three words or
+/// more: two, such as জসিম উদ্দিন, are the whole name of many people (the
+/// poet is জসীমউদ্দীন).
+pub(crate) fn split_at_u(key: &[u8]) -> Option<Vec<u8>> {
+    let mut split = Vec::with_capacity(key.len() + 2);
+    let mut word_start = 0;
+    for (i, &b) in key.iter().enumerate() {
+        if b == b' ' {
+            word_start = i + 1;
+        }
+        let left = key.get(word_start..i).unwrap_or_default();
+        if b == U && letters(left) >= 2 {
+            split.push(b' ');
+        }
+        split.push(b);
+    }
+    let words = split.split(|&b| b == b' ').count();
+    (split.len() > key.len() && words >= 3).then_some(split)
 }
 
 /// Number of letters (consonants and independent vowels) and digits,
@@ -481,6 +513,19 @@ mod tests {
         // য় never becomes জ, and ড় ঢ় keep their dot.
         assert!(!same(Level::Loose, "রাশিয়া", "রাশিজা"));
         assert!(!same(Level::Loose, "বড়ো", "বডো"));
+    }
+
+    #[test]
+    fn names_are_joined_and_split_where_news_writes_them_so() {
+        assert_eq!(joined(&k("আওয়ামী লীগ")), Some(k("আওয়ামীলীগ")));
+        // A word of one letter joins nothing (তারা বা is no তারাবা).
+        assert_eq!(joined(&k("তারা বা")), None);
+        assert_eq!(joined(&k("ঢাকা")), None);
+        assert_eq!(split_at_u(&k("সালাহউদ্দিন আহমদ")), Some(k("সালাহ উদ্দিন আহমদ")));
+        // Two words after the split are the whole name of many people.
+        assert_eq!(split_at_u(&k("জসিমউদ্দিন")), None);
+        // উ at a word's start splits nothing.
+        assert_eq!(split_at_u(&k("উত্তর কোরিয়া")), None);
     }
 
     #[test]
