@@ -328,6 +328,15 @@ impl NameRomanizer {
                             .filter(|(spelling, _)| spelling.chars().count() == 1)
                             .for_each(|(spelling, _)| spelling.push('.'));
                     }
+                    if !bare && next.is_some() {
+                        // The text's own period follows: an abbreviation
+                        // spelled with one (মো. Md.) takes no second.
+                        list.iter_mut().for_each(|(spelling, _)| {
+                            if spelling.len() > 1 && spelling.ends_with('.') {
+                                spelling.pop();
+                            }
+                        });
+                    }
                     list
                 }
                 Err(between) => vec![((*between).to_owned(), 0.0)],

@@ -264,6 +264,9 @@ fn an_initial_takes_its_period() {
         ("এম এ ওয়াজেদ মিয়া", "M. A. Wazed Miah"),
         ("এম. এ. হান্নান", "M. A. Hannan"),
         ("জেফ্রি সি হল", "Jeffrey C. Hall"),
+        // An abbreviation spelled with its period keeps the text's one.
+        ("মো. সেলিম", "Md. Selim"),
+        ("মো.সেলিম", "Md.Selim"),
     ] {
         assert_eq!(r.romanize(bn), en, "{bn}");
     }
