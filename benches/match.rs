@@ -185,6 +185,13 @@ fn bench(c: &mut Criterion) {
         format!("raw text to mentions (with variants), {mentions_variants} mentions"),
         |b| b.iter(|| full.find_iter(black_box(&raw)).count()),
     );
+    // The opt-in pass for people no gazetteer lists, on its own.
+    let unlisted = exact.unlisted_names(&raw).count();
+    assert!(unlisted > 0, "no run of name parts in the corpus");
+    group.bench_function(
+        format!("raw text to unlisted names (runs of name parts), {unlisted} names"),
+        |b| b.iter(|| exact.unlisted_names(black_box(&raw)).count()),
+    );
     group.throughput(Throughput::Bytes(news.len() as u64));
     group.bench_function(
         format!(

@@ -456,6 +456,52 @@ fn documents_end_where_asked() {
     }
 }
 
+#[test]
+fn unlisted_people_are_reported_only_when_asked() {
+    let dir = temp_dir("unlisted");
+    // শেখ হাসিনা is in the gazetteer: the run of name parts over her name
+    // gives way to the mention. মো. আবদুল করিম is nobody's alias.
+    let text = "শেখ হাসিনা ও মো. আবদুল করিমের বৈঠক।\nআবদুল করিম বলেন।\n";
+    let path = write(&dir, "news.txt", text);
+    let hasina = mention(0, 28, "শেখ হাসিনা", "person:sheikh-hasina");
+    let out = run(&["match", &path]);
+    assert_eq!(mentions(&out.stdout), std::slice::from_ref(&hasina));
+
+    let karim = text.find("মো.").unwrap() as u64;
+    let second = text.rfind("আবদুল").unwrap() as u64;
+    for threads in ["1", "2"] {
+        let out = run(&["match", "--unlisted", "--threads", threads, &path]);
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        assert_eq!(
+            mentions(&out.stdout),
+            [
+                hasina.clone(),
+                mention(
+                    karim,
+                    karim + "মো. আবদুল করিমের".len() as u64,
+                    "মো. আবদুল করিমের",
+                    ""
+                ),
+                mention(second, second + "আবদুল করিম".len() as u64, "আবদুল করিম", ""),
+            ]
+        );
+        let line = String::from_utf8(out.stdout).unwrap();
+        let record: serde_json::Value = serde_json::from_str(line.lines().nth(1).unwrap()).unwrap();
+        assert_eq!(record["match"], "unlisted");
+        assert_eq!(record["kind"], "person");
+        assert_eq!(record["name_en"], "Md. Abdul Karim");
+        assert_eq!(record["stem"], "মো. আবদুল করিম");
+        assert_eq!(record["suffix"], "ের");
+        assert_eq!(record["code"], serde_json::Value::Null);
+    }
+    let out = run(&["match", "--unlisted", "--format", "text", &path]);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "[শেখ হাসিনা|Sheikh Hasina] ও [মো. আবদুল করিমের|Md. Abdul Karim] বৈঠক।\n\
+         [আবদুল করিম|Abdul Karim] বলেন।\n"
+    );
+}
+
 // ---------------------------------------------------------------- long lines
 
 /// The example article as one line (newlines become spaces), `copies` times.

@@ -81,6 +81,8 @@ def main():
                     help="with --show, also print K tokens either side, each with its gold tag")
     ap.add_argument("--missed", type=int, default=0, metavar="N",
                     help="print the N most frequent gold entities of each type that no mention overlaps")
+    ap.add_argument("--unlisted", action="store_true",
+                    help="run `match --unlisted`: people the gazetteer lacks, read from name parts")
     ap.add_argument("--consistency", action="store_true",
                     help="also count a mention off the gold's entity tokens whose every token the "
                          "gold tags as an entity elsewhere in the corpus (the annotators' own "
@@ -124,7 +126,10 @@ def main():
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt") as tmp:
         tmp.write("\n".join(text_lines) + "\n")
         tmp.flush()
-        out = subprocess.run([args.bin, "match", "--format", "jsonl", tmp.name],
+        command = [args.bin, "match", "--format", "jsonl", tmp.name]
+        if args.unlisted:
+            command.append("--unlisted")
+        out = subprocess.run(command,
                              capture_output=True, text=True, check=True).stdout
     mentions = [json.loads(line) for line in out.splitlines() if line.strip()]
 

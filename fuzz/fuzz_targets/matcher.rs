@@ -20,6 +20,11 @@
 //! - the stem has at least two letters (one-letter aliases never fire);
 //! - a Document fed the text line by line finds the same mentions, shifted.
 //!
+//! For every unlisted name (`Matcher::unlisted_names`): spans on char
+//! boundaries, in order and not overlapping, stem + suffix is the text of
+//! the span, char spans agree with the byte spans, no line break inside,
+//! and the romanized name is not empty.
+//!
 //! And `resolve` on every line of the input and every entity's names: best
 //! score first, scores in (0, 1], no entity twice, every entity from the
 //! matcher.
@@ -301,6 +306,20 @@ fuzz_target!(|data: &[u8]| {
         "line-by-line document differs from the whole text\n{}",
         ctx()
     );
+
+    let mut last_end = 0;
+    for name in matcher.unlisted_names(text) {
+        let span = name.span();
+        let what = || format!("unlisted name {span:?} {}\n{}", hex(name.stem()), ctx());
+        assert!(span.start >= last_end && span.start < span.end, "{}", what());
+        last_end = span.end;
+        let found = text.get(span.clone()).unwrap_or_else(|| panic!("span off the text\n{}", what()));
+        assert_eq!(found, format!("{}{}", name.stem(), name.suffix()), "{}", what());
+        assert!(!found.contains('\n'), "name crosses a line break\n{}", what());
+        let chars = |b: usize| text[..b].chars().count();
+        assert_eq!(name.char_span(), chars(span.start)..chars(span.end), "{}", what());
+        assert!(!name.name_en().is_empty(), "empty romanization\n{}", what());
+    }
 
     let names = entities
         .iter()

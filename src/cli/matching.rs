@@ -11,7 +11,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use bengali_names::matcher::{Document, Mention};
+use bengali_names::matcher::{Document, Mention, UnlistedName};
 use bengali_names::{CharCounter, Gazetteer, Matcher};
 use serde::Serialize;
 
@@ -114,6 +114,11 @@ pub struct Args {
     /// document so far.
     #[arg(long, value_enum, default_value_t = Documents::File)]
     documents: Documents,
+    /// Also report people the gazetteer does not list, read as runs of
+    /// name parts (মো. সোহেল রানা): `match` is `unlisted`, `entity` and
+    /// `code` are empty, `name_en` is the name romanized.
+    #[arg(long)]
+    unlisted: bool,
 }
 
 /// One output record, as JSON or a TSV row.
@@ -153,6 +158,10 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         writeln!(out, "{TSV_HEADER}")?;
     }
     let (format, documents) = (args.format, args.documents);
+    let options = Options {
+        format,
+        unlisted: args.unlisted,
+    };
     let mut state = State {
         out,
         batches: Batches::new(ChunkStream::new(&args.input)),
@@ -209,7 +218,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
                         chunk,
                         job.file.as_deref(),
                         chars,
-                        format,
+                        options,
                     )?;
                     // The fork forgets at the same chunks as the document
                     // it is joined to, so its answers hold there.
@@ -234,7 +243,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
                     // Someone the chunk's mentions depend on was named after
                     // the fork was made: search it again, as one thread would.
                     let file = job.file.as_deref();
-                    write_chunk(&mut state.out, &mut state.doc, chunk, file, *chars, format)?;
+                    write_chunk(&mut state.out, &mut state.doc, chunk, file, *chars, options)?;
                 }
                 if documents.ends_with(chunk) {
                     state.doc.reset();
@@ -271,6 +280,29 @@ struct Job<'m> {
     output: io::Result<Vec<Vec<u8>>>,
 }
 
+/// How `match` writes what it finds.
+#[derive(Clone, Copy, Debug)]
+struct Options {
+    format: Format,
+    unlisted: bool,
+}
+
+/// One thing found in a chunk: a mention of an entity, or a name no
+/// entity covers.
+enum Found<'m, 't> {
+    Mention(Mention<'m>),
+    Unlisted(UnlistedName<'t>),
+}
+
+impl Found<'_, '_> {
+    fn span(&self) -> core::ops::Range<usize> {
+        match self {
+            Found::Mention(m) => m.span(),
+            Found::Unlisted(n) => n.span(),
+        }
+    }
+}
+
 /// Writes the mentions of one chunk, whose first char is char `chars` of
 /// its source.
 fn write_chunk(
@@ -279,25 +311,53 @@ fn write_chunk(
     chunk: &Chunk,
     file: Option<&str>,
     chars: u64,
-    format: Format,
+    options: Options,
 ) -> io::Result<()> {
     let text = chunk.text.as_str();
+    let mut found: Vec<Found<'_, '_>> = doc.find_iter(text).map(Found::Mention).collect();
+    if options.unlisted {
+        let matcher = doc.matcher();
+        let mut taken = found.iter().map(Found::span).peekable();
+        let mut unlisted = Vec::new();
+        for name in matcher.unlisted_names(text) {
+            let span = name.span();
+            while taken.next_if(|m| m.end <= span.start).is_some() {}
+            if taken.peek().is_none_or(|m| m.start >= span.end) {
+                unlisted.push(Found::Unlisted(name));
+            }
+        }
+        if !unlisted.is_empty() {
+            found.extend(unlisted);
+            found.sort_by_key(|f| f.span().start);
+        }
+    }
     let mut written = 0;
-    for mention in doc.find_iter(text) {
-        match format {
+    for item in &found {
+        let span = item.span();
+        match options.format {
             Format::Text => {
-                let span = mention.span();
+                let name_en = match item {
+                    Found::Mention(m) => Cow::Borrowed(m.entity().name_en()),
+                    Found::Unlisted(n) => Cow::Owned(n.name_en()),
+                };
                 out.write_all(text.get(written..span.start).unwrap_or_default().as_bytes())?;
                 write!(
                     out,
                     "[{}|{}]",
                     text.get(span.clone()).unwrap_or_default(),
-                    mention.entity().name_en()
+                    name_en
                 )?;
                 written = span.end;
             }
             format => {
-                let record = record(file, chunk, &mention, chars);
+                let name_en;
+                let record = match item {
+                    Found::Mention(mention) => record(file, chunk, mention, chars),
+                    Found::Unlisted(name) => {
+                        name_en = name.name_en();
+                        unlisted_record(file, chunk, name, &name_en, chars)
+                    }
+                };
                 if format == Format::Jsonl {
                     serde_json::to_writer(&mut *out, &record).map_err(io::Error::from)?;
                     out.write_all(b"\n")?;
@@ -307,10 +367,42 @@ fn write_chunk(
             }
         }
     }
-    if format == Format::Text {
+    if options.format == Format::Text {
         out.write_all(text.get(written..).unwrap_or_default().as_bytes())?;
     }
     Ok(())
+}
+
+/// The score of a name read from its parts alone: below every way the
+/// gazetteer links a mention (the lowest, a skeleton variant, is 0.75).
+const UNLISTED_SCORE: f32 = 0.5;
+
+fn unlisted_record<'a>(
+    file: Option<&'a str>,
+    chunk: &'a Chunk,
+    name: &UnlistedName<'a>,
+    name_en: &'a str,
+    chars: u64,
+) -> Record<'a> {
+    let (span, char_span) = (name.span(), name.char_span());
+    Record {
+        file,
+        start: chunk.input_offset(span.start),
+        end: chunk.input_offset(span.end),
+        char_start: chars + char_span.start as u64,
+        char_end: chars + char_span.end as u64,
+        text: chunk.text.get(span).unwrap_or_default(),
+        stem: name.stem(),
+        suffix: name.suffix(),
+        entity: "",
+        kind: bengali_names::Kind::Person.as_str(),
+        name_en,
+        name_bn: name.stem(),
+        code: None,
+        how: "unlisted",
+        score: UNLISTED_SCORE,
+        alternatives: Vec::new(),
+    }
 }
 
 fn record<'a>(

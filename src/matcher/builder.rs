@@ -313,11 +313,7 @@ impl MatcherBuilder {
             }
         }
         suffixes.set_common_words(words);
-        let name_parts = if self.partial_names {
-            partial::NameParts::new(gazetteer.common_words())
-        } else {
-            partial::NameParts::default()
-        };
+        let name_parts = partial::NameParts::new(gazetteer.common_words());
         Ok(Matcher {
             entities,
             exact: exact.finish(&by_prior, self.aho_corasick)?,

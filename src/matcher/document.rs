@@ -63,6 +63,18 @@ impl<'m> Document<'m> {
         }
     }
 
+    /// The matcher the document searches with.
+    ///
+    /// ```
+    /// use bengali_names::Matcher;
+    /// let matcher = Matcher::embedded();
+    /// let doc = matcher.document();
+    /// assert!(std::ptr::eq(doc.matcher(), matcher));
+    /// ```
+    pub fn matcher(&self) -> &'m Matcher {
+        self.matcher
+    }
+
     /// The mentions of the next piece of the document, in text order.
     ///
     /// ```

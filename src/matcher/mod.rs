@@ -80,6 +80,9 @@
 //!   [`Document`]; a person of Africa, the Americas, Europe or Oceania
 //!   only by the last word of the name (হ্যারিস, never কমলা). See the
 //!   builder.
+//! - **People no gazetteer lists** are no mentions: [`Matcher::unlisted_names`]
+//!   reads them apart, as runs of two or more name parts (মো. আবদুল করিম,
+//!   নাসির উদ্দিনের), with a romanized name and no entity.
 //!
 //! Scores: 1.0 exact and Latin, 0.9 loose variant, 0.85 partial name, 0.75
 //! skeleton variant.
@@ -97,6 +100,7 @@ mod resolve;
 mod romanized;
 mod tail;
 mod trie;
+mod unlisted;
 mod variant;
 
 use std::sync::OnceLock;
@@ -107,6 +111,7 @@ pub use document::{Document, Mentions};
 pub use mention::{EntityInfo, MatchKind, Mention, UnknownMatchKind};
 pub use resolve::Resolution;
 pub use tail::SuffixError;
+pub use unlisted::{UnlistedName, UnlistedNames};
 
 use automaton::KeyAutomaton;
 use encode::Encoder;
@@ -385,5 +390,7 @@ mod tests {
         check::<AutomatonError>();
         check::<SuffixError>();
         check::<UnknownMatchKind>();
+        check::<UnlistedName<'static>>();
+        check::<UnlistedNames<'static, 'static>>();
     }
 }

@@ -69,6 +69,11 @@ pub(crate) fn named_by_surname(code: &str) -> bool {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct NameParts {
     parts: FxHashSet<Box<[u8]>>,
+    /// The lexicon's parts that are common words too (বেগম): no part
+    /// beside a partial name, but part of a name among other parts.
+    ordinary: FxHashSet<Box<[u8]>>,
+    /// The Bengali names of letters, read as initials (এ কে এম).
+    initials: FxHashSet<Box<[u8]>>,
     /// Bit per key byte: a name part many people share (a common word
     /// glossed `name part`) starts with it. Most words after a place do not.
     shared_first: [u64; 4],
@@ -96,12 +101,17 @@ enum Beside {
 
 impl NameParts {
     pub(crate) fn new(common: &CommonWords) -> NameParts {
-        let mut parts = FxHashSet::default();
+        let (mut parts, mut ordinary) = (FxHashSet::default(), FxHashSet::default());
         for word in crate::translit::lexicon_words() {
             let folded = key::fold(word);
             let part = folded.bytes();
-            if !part.is_empty() && (!common.contains(part) || common.is_name_part(part)) {
+            if part.is_empty() {
+                continue;
+            }
+            if !common.contains(part) || common.is_name_part(part) {
                 parts.insert(part.into());
+            } else {
+                ordinary.insert(part.into());
             }
         }
         let mut shared_first = [0u64; 4];
@@ -115,10 +125,31 @@ impl NameParts {
                 }
             }
         }
+        let initials = crate::translit::lexicon_initials()
+            .map(|(word, _)| key::fold(word).bytes().into())
+            .collect();
         NameParts {
             parts,
+            ordinary,
+            initials,
             shared_first,
         }
+    }
+
+    /// Whether `key` (a match key) is a name part, uninflected.
+    pub(crate) fn contains(&self, key: &[u8]) -> bool {
+        self.parts.contains(key)
+    }
+
+    /// Whether `key` (a match key) is a part of the lexicon that is also a
+    /// common word.
+    pub(crate) fn is_ordinary(&self, key: &[u8]) -> bool {
+        self.ordinary.contains(key)
+    }
+
+    /// Whether `key` (a match key) is the Bengali name of a letter.
+    pub(crate) fn is_initial(&self, key: &[u8]) -> bool {
+        self.initials.contains(key)
     }
 
     /// Whether the word after `word_end` in `text` is a name part that
@@ -315,7 +346,7 @@ impl Matcher {
 }
 
 /// The token after `at` past one or more spaces.
-fn word_after(text: &str, at: usize) -> Option<Range<usize>> {
+pub(super) fn word_after(text: &str, at: usize) -> Option<Range<usize>> {
     let rest = text.get(at..)?;
     let start = at + (rest.len() - rest.trim_start_matches(' ').len());
     let len: usize = text
@@ -330,7 +361,7 @@ fn word_after(text: &str, at: usize) -> Option<Range<usize>> {
 /// The match key of one word: in `letters` when it is Bengali letters of
 /// one key byte each (nearly every word, read without the general fold),
 /// else folded into `folded`.
-fn word_key<'b>(
+pub(super) fn word_key<'b>(
     matcher: &Matcher,
     word: &str,
     letters: &'b mut [u8; 24],
@@ -347,7 +378,7 @@ fn word_key<'b>(
 
 /// The token before `at` past one or more spaces, and perhaps a `.` right
 /// after it.
-fn word_before(text: &str, at: usize) -> Option<Range<usize>> {
+pub(super) fn word_before(text: &str, at: usize) -> Option<Range<usize>> {
     let spaced = text.get(..at)?.trim_end_matches(' ');
     if spaced.len() == at {
         return None;
