@@ -1,5 +1,6 @@
 //! Annotate a Bengali news article: every entity mention with its English
-//! name, then a summary of who and what the article is about.
+//! name, the people the gazetteer does not list, then a summary of who and
+//! what the article is about.
 //!
 //! ```sh
 //! cargo run --example annotate -- examples/data/news.bn.txt
@@ -27,11 +28,14 @@ fn main() -> ExitCode {
     let matcher = Matcher::embedded();
     let mut document = matcher.document();
     let mut summary: BTreeMap<(String, String), usize> = BTreeMap::new();
+    // Each line of the listing, by where it starts in the article.
+    let mut lines: Vec<(usize, String)> = Vec::new();
+    let mut taken = Vec::new();
 
     for mention in document.find_iter(&article) {
         let entity = mention.entity();
         let span = mention.span();
-        println!(
+        let line = format!(
             "{:>6}..{:<6} {:<28} {:<40} {} ({}, {})",
             span.start,
             span.end,
@@ -41,11 +45,38 @@ fn main() -> ExitCode {
             mention.match_kind(),
             mention.score(),
         );
+        lines.push((span.start, line));
+        taken.push(span);
         *summary
             .entry((entity.kind().to_string(), entity.name_en().to_owned()))
             .or_default() += 1;
     }
 
+    // People no gazetteer lists, read from the shape of their names: a run
+    // that a mention overlaps is the mention's.
+    for name in matcher.unlisted_names(&article) {
+        let span = name.span();
+        if taken.iter().any(|t| t.start < span.end && span.start < t.end) {
+            continue;
+        }
+        let name_en = name.name_en();
+        let line = format!(
+            "{:>6}..{:<6} {:<28} {:<40} person (not in the gazetteer)",
+            span.start,
+            span.end,
+            article.get(span.clone()).unwrap_or_default(),
+            name_en,
+        );
+        lines.push((span.start, line));
+        *summary
+            .entry(("person".to_owned(), format!("{name_en} (unlisted)")))
+            .or_default() += 1;
+    }
+
+    lines.sort();
+    for (_, line) in lines {
+        println!("{line}");
+    }
     println!("\nmentioned:");
     for ((kind, name), count) in summary {
         println!("  {kind:<13} {name:<40} ×{count}");

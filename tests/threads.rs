@@ -13,7 +13,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_bengali-names");
 /// A news story that names people fully, then by surname alone, and also
 /// uses a surname before anyone was named (which must not link).
 /// Upazilas several districts share, each read by the district beside it.
-const PLACES: &str = "দিনাজপুরের নবাবগঞ্জে সভা হয়। নবাবগঞ্জ (ঢাকা) প্রতিনিধি জানান।\n";
+const PLACES: &str = "দিনাজপুরের নবাবগঞ্জে সভা হয়। নবাবগঞ্জ (ঢাকা) প্রতিনিধি মো. আবদুল করিম জানান।\n";
 
 const STORY: &str = "\
 শোইগু নামটি এখানে কারও নয়।
@@ -87,6 +87,7 @@ fn every_thread_count_gives_one_threads_output() {
         vec!["match", "--format", "text"],
         vec!["match", "--documents", "paragraph"],
         vec!["match", "--documents", "line"],
+        vec!["match", "--unlisted", "--format", "tsv"],
         vec!["normalize"],
         vec!["normalize", "--key"],
         vec!["translit"],
