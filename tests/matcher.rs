@@ -1213,3 +1213,38 @@ fn the_ministries_of_bangladesh_by_their_news_names() {
         ),
     ]);
 }
+
+#[test]
+fn unlisted_names_are_read_whatever_the_configuration() {
+    // The name-part lexicon is the crate's, not the gazetteer's: every
+    // matcher reads the same runs, whether it links partial names or
+    // searches variants, and over the test gazetteer or the embedded one.
+    const CASES: &[(&str, &[&str])] = &[
+        ("জেলা প্রশাসক মো. আবদুল করিম জানান", &["মো. আবদুল করিম"]),
+        ("নাসির উদ্দিনের বাড়ি", &["নাসির উদ্দিনের"]),
+        ("তাঁরা আশা প্রকাশ করেন", &[]),
+        ("সচিব এ কে এম শহিদুল ইসলামকে বদলি", &["এ কে এম শহিদুল ইসলামকে"]),
+        ("কাজী নজরুল ইসলাম বিশ্ববিদ্যালয়", &[]),
+    ];
+    let matchers = [
+        Matcher::builder().build(gazetteer()).unwrap(),
+        Matcher::builder()
+            .partial_names(false)
+            .variants(false)
+            .build(gazetteer())
+            .unwrap(),
+        Matcher::builder()
+            .partial_names(false)
+            .build(Gazetteer::embedded())
+            .unwrap(),
+    ];
+    for matcher in &matchers {
+        for (text, want) in CASES {
+            let got: Vec<&str> = matcher
+                .unlisted_names(text)
+                .map(|n| &text[n.span()])
+                .collect();
+            assert_eq!(&got, want, "in {text:?}");
+        }
+    }
+}
