@@ -826,6 +826,16 @@ fn a_unit_by_a_place_in_the_genitive_or_in_parentheses_is_the_one_inside_it() {
             "রংপুর জেলার পীরগঞ্জ উপজেলায় সভা।",
             &[("রংপুর", "bd:dist:59"), ("পীরগঞ্জ", "bd:upz:445")],
         ),
+        // Both শ্রীপুর have the designator form, so it reads the district
+        // beside it like the bare name does.
+        (
+            "মাগুরা জেলার শ্রীপুর উপজেলায় সভা।",
+            &[("মাগুরা", "bd:dist:26"), ("শ্রীপুর", "bd:upz:203")],
+        ),
+        (
+            "গাজীপুর জেলার শ্রীপুর উপজেলায় সভা।",
+            &[("গাজীপুর", "bd:dist:41"), ("শ্রীপুর", "bd:upz:321")],
+        ),
         (
             "ঠাকুরগাঁওয়ের পীরগঞ্জে সভা।",
             &[("ঠাকুরগাঁওয়ের", "bd:dist:58"), ("পীরগঞ্জে", "bd:upz:436")],

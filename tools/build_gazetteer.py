@@ -868,17 +868,19 @@ def build_bangladesh(cache: Path, common: set[str]) -> list[Entity]:
             out.append(e)
     # The Bengali designator form is added only where the bare name needs it: when
     # the name is a common word (it must not fire alone), or where another entity has
-    # the bare name (a higher unit listed before it, or a hand-written place such as
-    # Dhaka's Mirpur), so that the longer alias picks the unit ("কুষ্টিয়ার মিরপুর
-    # উপজেলা"). Elsewhere the bare alias finds the name and the mention's span stops
-    # before the designator, as news NER corpora tag it ("হাতীবান্ধা" in "হাতীবান্ধা
-    # উপজেলার"). An alias per unit would add ~550 keys, and where units share a name
-    # the text could not tell them apart by it anyway.
-    seen_bare = hand_names_bn()
+    # the bare name (a unit of another level, another unit of the same level, or a
+    # hand-written place such as Dhaka's Mirpur), so that the longer alias picks the
+    # level ("চট্টগ্রাম জেলা", not the division). Every unit of a shared name gets it:
+    # given to one of two upazilas, "শ্রীপুর উপজেলা" would always be that one, where
+    # the place rules read the district beside it ("মাগুরা জেলার শ্রীপুর উপজেলা").
+    # Elsewhere the bare alias finds the name and the mention's span stops before the
+    # designator, as news NER corpora tag it ("হাতীবান্ধা" in "হাতীবান্ধা উপজেলার"); an
+    # alias per unit would add ~550 keys for nothing.
+    bare_count = collections.Counter(base for _, _, base in designated_bn)
+    hand_bare = hand_names_bn()
     for e, designated, base in designated_bn:
-        if base in common or base in seen_bare:
+        if base in common or base in hand_bare or bare_count[base] > 1:
             e.add_bn(designated)
-        seen_bare.add(base)
     district_names = {e.name_en: e for (lvl, _), e in by_key.items() if lvl == "dist"}
     division_names = {e.name_en: e for (lvl, _), e in by_key.items() if lvl == "div"}
     for f in geo["features"]:
