@@ -56,7 +56,10 @@ fn main() -> ExitCode {
     // that a mention overlaps is the mention's.
     for name in matcher.unlisted_names(&article) {
         let span = name.span();
-        if taken.iter().any(|t| t.start < span.end && span.start < t.end) {
+        if taken
+            .iter()
+            .any(|t| t.start < span.end && span.start < t.end)
+        {
             continue;
         }
         let name_en = name.name_en();

@@ -294,11 +294,26 @@ enum Found<'m, 't> {
     Unlisted(UnlistedName<'t>),
 }
 
-impl Found<'_, '_> {
+impl<'m> Found<'m, '_> {
     fn span(&self) -> core::ops::Range<usize> {
         match self {
             Found::Mention(m) => m.span(),
             Found::Unlisted(n) => n.span(),
+        }
+    }
+
+    fn char_span(&self) -> core::ops::Range<usize> {
+        match self {
+            Found::Mention(m) => m.char_span(),
+            Found::Unlisted(n) => n.char_span(),
+        }
+    }
+
+    /// The English name: the entity's, or the unlisted name romanized.
+    fn name_en(&self) -> Cow<'m, str> {
+        match self {
+            Found::Mention(m) => Cow::Borrowed(m.entity().name_en()),
+            Found::Unlisted(n) => Cow::Owned(n.name_en()),
         }
     }
 }
@@ -336,10 +351,7 @@ fn write_chunk(
         let span = item.span();
         match options.format {
             Format::Text => {
-                let name_en = match item {
-                    Found::Mention(m) => Cow::Borrowed(m.entity().name_en()),
-                    Found::Unlisted(n) => Cow::Owned(n.name_en()),
-                };
+                let name_en = item.name_en();
                 out.write_all(text.get(written..span.start).unwrap_or_default().as_bytes())?;
                 write!(
                     out,
@@ -350,14 +362,8 @@ fn write_chunk(
                 written = span.end;
             }
             format => {
-                let name_en;
-                let record = match item {
-                    Found::Mention(mention) => record(file, chunk, mention, chars),
-                    Found::Unlisted(name) => {
-                        name_en = name.name_en();
-                        unlisted_record(file, chunk, name, &name_en, chars)
-                    }
-                };
+                let name_en = item.name_en();
+                let record = record(file, chunk, item, &name_en, chars);
                 if format == Format::Jsonl {
                     serde_json::to_writer(&mut *out, &record).map_err(io::Error::from)?;
                     out.write_all(b"\n")?;
@@ -377,61 +383,52 @@ fn write_chunk(
 /// gazetteer links a mention (the lowest, a skeleton variant, is 0.75).
 const UNLISTED_SCORE: f32 = 0.5;
 
-fn unlisted_record<'a>(
-    file: Option<&'a str>,
-    chunk: &'a Chunk,
-    name: &UnlistedName<'a>,
-    name_en: &'a str,
-    chars: u64,
-) -> Record<'a> {
-    let (span, char_span) = (name.span(), name.char_span());
-    Record {
-        file,
-        start: chunk.input_offset(span.start),
-        end: chunk.input_offset(span.end),
-        char_start: chars + char_span.start as u64,
-        char_end: chars + char_span.end as u64,
-        text: chunk.text.get(span).unwrap_or_default(),
-        stem: name.stem(),
-        suffix: name.suffix(),
-        entity: "",
-        kind: bengali_names::Kind::Person.as_str(),
-        name_en,
-        name_bn: name.stem(),
-        code: None,
-        how: "unlisted",
-        score: UNLISTED_SCORE,
-        alternatives: Vec::new(),
-    }
-}
-
 fn record<'a>(
     file: Option<&'a str>,
     chunk: &'a Chunk,
-    mention: &Mention<'a>,
+    found: &Found<'a, 'a>,
+    name_en: &'a str,
     chars: u64,
 ) -> Record<'a> {
-    let entity = mention.entity();
-    let (span, char_span) = (mention.span(), mention.char_span());
+    let (span, char_span) = (found.span(), found.char_span());
     let text = chunk.text.as_str();
-    Record {
+    let mut record = Record {
         file,
         start: chunk.input_offset(span.start),
         end: chunk.input_offset(span.end),
         char_start: chars + char_span.start as u64,
         char_end: chars + char_span.end as u64,
         text: text.get(span).unwrap_or_default(),
-        stem: text.get(mention.stem_span()).unwrap_or_default(),
-        suffix: text.get(mention.suffix_span()).unwrap_or_default(),
-        entity: entity.id(),
-        kind: entity.kind().as_str(),
-        name_en: entity.name_en(),
-        name_bn: entity.name_bn(),
-        code: entity.code(),
-        how: mention.match_kind().as_str(),
-        score: mention.score(),
-        alternatives: mention.alternatives().iter().map(|e| e.id()).collect(),
+        stem: "",
+        suffix: "",
+        entity: "",
+        kind: bengali_names::Kind::Person.as_str(),
+        name_en,
+        name_bn: "",
+        code: None,
+        how: "unlisted",
+        score: UNLISTED_SCORE,
+        alternatives: Vec::new(),
+    };
+    match found {
+        Found::Mention(mention) => {
+            let entity = mention.entity();
+            record.stem = text.get(mention.stem_span()).unwrap_or_default();
+            record.suffix = text.get(mention.suffix_span()).unwrap_or_default();
+            record.entity = entity.id();
+            record.kind = entity.kind().as_str();
+            record.name_bn = entity.name_bn();
+            record.code = entity.code();
+            record.how = mention.match_kind().as_str();
+            record.score = mention.score();
+            record.alternatives = mention.alternatives().iter().map(|e| e.id()).collect();
+        }
+        Found::Unlisted(name) => {
+            (record.stem, record.suffix) = (name.stem(), name.suffix());
+            record.name_bn = name.stem();
+        }
     }
+    record
 }
 
 fn write_tsv(out: &mut impl Write, r: &Record<'_>) -> io::Result<()> {

@@ -349,13 +349,18 @@ impl Matcher {
 pub(super) fn word_after(text: &str, at: usize) -> Option<Range<usize>> {
     let rest = text.get(at..)?;
     let start = at + (rest.len() - rest.trim_start_matches(' ').len());
+    token_at(text, start).filter(|_| start > at)
+}
+
+/// The token that starts at `at`, if one does.
+pub(super) fn token_at(text: &str, at: usize) -> Option<Range<usize>> {
     let len: usize = text
-        .get(start..)?
+        .get(at..)?
         .chars()
         .take_while(|&c| script::is_word_char(c))
         .map(char::len_utf8)
         .sum();
-    (start > at && len > 0).then_some(start..start + len)
+    (len > 0).then_some(at..at + len)
 }
 
 /// The match key of one word: in `letters` when it is Bengali letters of
