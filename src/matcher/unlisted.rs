@@ -182,7 +182,8 @@ impl<'t> UnlistedName<'t> {
     }
 
     /// The name romanized the way English-language news spells names
-    /// ([`NameRomanizer`] with its lexicon).
+    /// ([`NameRomanizer`] with its lexicon and the embedded gazetteer's
+    /// spellings of name parts: জুনিয়র Junior, ভাট Bhatt).
     ///
     /// ```
     /// let name = bengali_names::Matcher::embedded().unlisted_names("মো. আবদুল করিম").next().unwrap();
@@ -191,7 +192,7 @@ impl<'t> UnlistedName<'t> {
     pub fn name_en(&self) -> String {
         static ROMANIZER: OnceLock<NameRomanizer> = OnceLock::new();
         ROMANIZER
-            .get_or_init(NameRomanizer::new)
+            .get_or_init(|| NameRomanizer::builder().gazetteer().build())
             .romanize(self.stem)
     }
 }
