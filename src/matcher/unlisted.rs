@@ -306,6 +306,17 @@ impl Matcher {
         lists().light_verbs.contains(key) || self.is_namesake(key)
     }
 
+    /// Whether `word`, no name part, may be the given name before a
+    /// compound's second half (এনায়েত উল্লাহ): a word of two letters or
+    /// more that is no verb or title. A common word may be one (সদর উদ্দীন
+    /// খান).
+    fn may_lead(&self, word: &str) -> bool {
+        let (mut letters, mut folded) = ([0; 24], Vec::new());
+        let key = word_key(self, word, &mut letters, &mut folded);
+        let lists = lists();
+        key.len() >= 2 && !lists.not_parts.contains(key) && !lists.light_verbs.contains(key)
+    }
+
     /// Whether `key` is one of the [`NAMESAKES`], perhaps with suffixes.
     fn is_namesake(&self, key: &[u8]) -> bool {
         lists().namesakes.iter().any(|namesake| {
@@ -390,7 +401,7 @@ impl UnlistedNames<'_, '_> {
                 Some(Word::Initial) => {
                     // An initial needs a period or another initial beside
                     // it: এ and কে alone are the words "this" and "who".
-                    let beside_initial = taken.last().is_some_and(|t| !t.may_end && !t.distinctive)
+                    let beside_initial = taken.last().is_some_and(|t| t.initial)
                         || word_after(text, range.end)
                             .and_then(|next| text.get(next))
                             .and_then(|next| matcher.name_word(next, false))
@@ -447,9 +458,11 @@ impl UnlistedNames<'_, '_> {
         if first_is_second_half {
             // নাসির উদ্দিন: the given name before is part of the name
             // whether or not the lexicon lists it.
-            if let Some(before) = word_before(text, start)
-                .filter(|w| w.start >= self.floor && is_bengali_word(text, w))
-            {
+            if let Some(before) = word_before(text, start).filter(|w| {
+                w.start >= self.floor
+                    && is_bengali_word(text, w)
+                    && text.get(w.clone()).is_some_and(|w| matcher.may_lead(w))
+            }) {
                 span.start = before.start;
                 names += 1;
                 distinctive = true;
@@ -559,6 +572,11 @@ mod tests {
         ("শহীদ আসাদের স্মরণে", &[]),
         ("থ্যাচার সরকারের পতন", &[]),
         ("ইকবাল হলে থাকেন", &[]),
+        // A compound's second half takes in the given name before it, but
+        // not a word such as ও.
+        ("এনায়েত উল্লাহ খান", &["এনায়েত উল্লাহ খান|"]),
+        ("করিম ও উদ্দিন খান", &["উদ্দিন খান|"]),
+        ("সদর উদ্দীন খান", &["সদর উদ্দীন খান|"]),
         // A later word's stem may be short.
         ("মুহম্মদ এনামুল হকের মতে", &["মুহম্মদ এনামুল হক|ের"]),
         // Only spaces join a name; a comma or a line break ends it.
