@@ -801,6 +801,36 @@ fn gazetteer_that_cannot_be_read() {
 }
 
 #[test]
+fn common_word_files_add_words_and_name_parts() {
+    let dir = temp_dir("common-words");
+    let text = write(&dir, "text.txt", "সম্পাদক জিসম ফারুকী বলেন।\n");
+    let unlisted = |extra: &[&str]| {
+        let args: Vec<&str> = ["match", "--unlisted", "--format", "tsv"]
+            .iter()
+            .chain(extra)
+            .chain([&text.as_str()])
+            .copied()
+            .collect();
+        let out = run(&args);
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        String::from_utf8(out.stdout).unwrap().lines().count() - 1
+    };
+    // জিসম is in no list: ফারুকী alone is no name.
+    assert_eq!(unlisted(&[]), 0);
+    // Glossed `name part`, the user's word makes the run a name.
+    let words = write(&dir, "words.txt", "# mine\nজিসম\tname part\n");
+    assert_eq!(unlisted(&["--common-words", &words]), 1);
+    // A bad file is a usage error naming its line, as a bad gazetteer is.
+    let bad = write(&dir, "bad.txt", b"\xff\n");
+    let out = run(&["match", "--common-words", &bad, &text]);
+    assert_eq!(out.code, Some(2));
+    assert_eq!(
+        out.stderr,
+        format!("bengali-names: bad --gazetteer or --common-words file:\n{bad}:1:1: invalid UTF-8 at byte offset 0\n")
+    );
+}
+
+#[test]
 fn one_letter_aliases_never_fire() {
     let dir = temp_dir("one-letter");
     // Aliases ক (a consonant), কা (one letter and a vowel sign), ৫ (a digit)

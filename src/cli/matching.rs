@@ -63,6 +63,12 @@ pub struct MatcherArgs {
     /// Also load this suffix list (format of data/suffixes.txt; repeatable).
     #[arg(long = "suffixes", value_name = "FILE")]
     suffixes: Vec<PathBuf>,
+    /// Also load this common-word list (format of data/common_words.txt;
+    /// repeatable): words no alias may be read as alone, and, glossed
+    /// `name part` after a tab, parts of people's names (also read by
+    /// `--unlisted`); a bad file exits 2.
+    #[arg(long = "common-words", value_name = "FILE")]
+    common_words: Vec<PathBuf>,
     /// Do not search for spelling variants.
     #[arg(long)]
     no_variants: bool,
@@ -76,16 +82,27 @@ impl MatcherArgs {
     /// Builds the matcher these options describe.
     pub fn build(&self) -> Result<Matcher, CliError> {
         let gazetteer: Cow<'_, Gazetteer> =
-            if self.gazetteer.is_empty() {
+            if self.gazetteer.is_empty() && self.common_words.is_empty() {
                 Cow::Borrowed(Gazetteer::embedded())
             } else {
                 let builder = self
                     .gazetteer
                     .iter()
                     .fold(Gazetteer::builder(), |b, file| b.add_file(file));
-                Cow::Owned(builder.build().map_err(|errors| {
-                    CliError::Usage(format!("bad --gazetteer file:\n{errors}"))
-                })?)
+                let builder = self
+                    .common_words
+                    .iter()
+                    .fold(builder, |b, file| b.add_common_words_file(file));
+                let what = if self.common_words.is_empty() {
+                    "--gazetteer"
+                } else {
+                    "--gazetteer or --common-words"
+                };
+                Cow::Owned(
+                    builder
+                        .build()
+                        .map_err(|errors| CliError::Usage(format!("bad {what} file:\n{errors}")))?,
+                )
             };
         let mut builder = Matcher::builder()
             .variants(!self.no_variants)
