@@ -199,6 +199,15 @@ impl<'t> UnlistedName<'t> {
 
 /// The [`UnlistedName`]s of one text, in order; made by
 /// [`Matcher::unlisted_names`].
+///
+/// ```
+/// let text = "মো. আবদুল করিম ও নাসির উদ্দিনের বৈঠক";
+/// let names: Vec<_> = bengali_names::Matcher::embedded()
+///     .unlisted_names(text)
+///     .map(|n| n.stem())
+///     .collect();
+/// assert_eq!(names, ["মো. আবদুল করিম", "নাসির উদ্দিন"]);
+/// ```
 #[derive(Clone, Debug)]
 pub struct UnlistedNames<'m, 't> {
     matcher: &'m Matcher,
@@ -263,12 +272,13 @@ impl Matcher {
     /// a name whatever the lexicon says.
     fn part_or_stem(&self, word: &str, key: &[u8], first: bool) -> Option<Word> {
         let (parts, lists) = (&self.name_parts, lists());
-        if parts.contains(key) || parts.is_ordinary(key) {
-            let common = self.suffixes.common_words();
+        // A lexicon part that is a common word not glossed as a name part
+        // (বেগম) is the lexicon's ordinary word: it opens no name.
+        let common_word = parts.is_ordinary(key);
+        if common_word || parts.contains(key) {
             return Some(Word::Part {
-                opens: !parts.is_ordinary(key),
-                ordinary: lists.ordinary.contains(key)
-                    || (common.contains(key) && !common.is_name_part(key)),
+                opens: !common_word,
+                ordinary: common_word || lists.ordinary.contains(key),
                 joiner: lists.joiners.contains(key),
                 second_half: lists.second_halves.contains(key),
             });
