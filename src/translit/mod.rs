@@ -8,7 +8,7 @@ use core::fmt;
 use core::str::FromStr;
 
 pub use iso15919::Iso15919;
-pub(crate) use name::{lexicon_initials, lexicon_words};
+pub(crate) use name::{lexicon_initials, lexicon_words, sound_keys};
 pub use name::{Candidate, GazetteerNames, KnownNames, NameRomanizer, NameRomanizerBuilder};
 
 /// A romanization scheme, as the CLI's `--scheme` names it.

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::{lexicon, KnownNames};
+use super::{lexicon, sound, KnownNames, NameRomanizer};
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::normalize::key;
 use crate::Normalizer;
@@ -16,7 +16,8 @@ use crate::Normalizer;
 ///   alias ভ্লাদিমির পুটিন both give Vladimir Putin.
 /// * Name parts: for each person whose Bengali name (or alias) has as many
 ///   space-separated parts as the English name, part *i* ↔ part *i*
-///   (ভ্লাদিমির → Vladimir), spellings ranked by how many people use them.
+///   (ভ্লাদিমির → Vladimir) when the two sound alike (রানী is not Queen),
+///   spellings ranked by how many people use them.
 ///
 /// ```
 /// use bengali_names::translit::{GazetteerNames, KnownNames};
@@ -44,6 +45,8 @@ impl GazetteerNames {
         let mut whole: HashMap<Vec<u8>, String> = HashMap::new();
         // Part key → spelling → (people using it, first seen).
         let mut counts: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+        let rules = NameRomanizer::new();
+        let mut readings: HashMap<String, String> = HashMap::new();
         for entity in gazetteer.entities() {
             let bengali = std::iter::once(entity.name_bn()).chain(entity.aliases_bn());
             for bn in bengali {
@@ -64,6 +67,16 @@ impl GazetteerNames {
                 }
                 for (b, e) in bn_parts.into_iter().zip(en_parts) {
                     if !e.chars().all(|c| c.is_ascii_alphabetic() || c == '-') {
+                        continue;
+                    }
+                    // Parts side by side need not be one name: a title
+                    // (রানী ভিক্টোরিয়া, Queen Victoria) or a part only one
+                    // side writes (ড. ইউনূস, Muhammad Yunus) pairs a name
+                    // with another word.
+                    let reading = readings
+                        .entry(b.to_owned())
+                        .or_insert_with(|| rules.romanize(b));
+                    if !sound::sounds_alike(reading, e) {
                         continue;
                     }
                     let spellings = counts.entry(lexicon::key(&normalizer, b)).or_default();

@@ -17,6 +17,7 @@
 mod gazetteer;
 mod letters;
 mod lexicon;
+mod sound;
 mod spell;
 mod syllables;
 
@@ -28,6 +29,7 @@ use crate::Normalizer;
 use lexicon::Lexicon;
 
 pub use gazetteer::GazetteerNames;
+pub(crate) use sound::sound_keys;
 
 /// The name parts of the curated lexicon (`data/name_parts.tsv`) but its
 /// initials (এম, spelled M): the matcher reads them beside partial names.
