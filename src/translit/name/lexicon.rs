@@ -108,6 +108,8 @@ mod tests {
     fn shipped_file_is_well_formed() {
         let mut rows = NAME_PARTS.lines().filter(|l| !l.starts_with('#'));
         assert_eq!(rows.next(), Some("bn\ten"));
+        let normalizer = Normalizer::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
         for (n, row) in rows.enumerate() {
             let (bn, en) = row
                 .split_once('\t')
@@ -117,6 +119,11 @@ mod tests {
                 en.split('|').all(|s| !s.is_empty() && s.is_ascii()),
                 "row {n}: {en:?}"
             );
+            // One row a name part: a second row's spellings would be
+            // merged after the first's, out of sight of whoever edits it.
+            if let Some(first) = seen.insert(key(&normalizer, bn), n) {
+                panic!("rows {first} and {n} are both {bn:?}");
+            }
         }
         assert!(Lexicon::embedded().len() > 300);
         assert_eq!(
