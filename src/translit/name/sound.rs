@@ -148,7 +148,11 @@ mod tests {
             ("Vladimir", "Vladimir", true),
             ("", "Vladimir", false),
         ] {
-            assert_eq!(sounds_alike(reading, spelling), alike, "{reading} / {spelling}");
+            assert_eq!(
+                sounds_alike(reading, spelling),
+                alike,
+                "{reading} / {spelling}"
+            );
         }
     }
 }
