@@ -512,6 +512,45 @@ fn the_tail_check_reads_the_gazetteers_common_words() {
 }
 
 #[test]
+fn a_national_body_links_only_where_its_country_was_named() {
+    // সিনেট is the US Senate in a story that has named the United States
+    // (or someone in it), and nobody's in one about a university.
+    let rows = "x:us\tcountry\tUnited States\tযুক্তরাষ্ট্র\t\t\t\t\tUS\t\ttest\n\
+                x:senate\torganization\tUnited States Senate\tমার্কিন সিনেট\tসিনেট\t\t\t\t\tx:us\ttest\n\
+                x:biden\tperson\tJoe Biden\tজো বাইডেন\t\t\t\t\t\tx:us\ttest\n";
+    let tsv = format!("{}\n{rows}", bengali_names::gazetteer::HEADER);
+    let gazetteer = Gazetteer::builder()
+        .embedded(false)
+        .embedded_common_words(false)
+        .add_str("mine.tsv", &tsv)
+        .add_common_words_str("words.txt", "সিনেট\tnational body\n")
+        .build()
+        .unwrap();
+    assert!(gazetteer.is_national_body_key(bengali_names::normalize::key::fold("সিনেট").bytes()));
+    let matcher = Matcher::new(&gazetteer).unwrap();
+    let ids = |text: &str| -> Vec<(String, String)> {
+        found(&matcher, text)
+            .into_iter()
+            .map(|(s, id, _)| (s, id))
+            .collect()
+    };
+    assert!(ids("বিশ্ববিদ্যালয়ের সিনেটে ভোট হবে।").is_empty());
+    let pair = |s: &str, id: &str| (s.to_owned(), id.to_owned());
+    assert_eq!(
+        ids("যুক্তরাষ্ট্রে নির্বাচন। সিনেটে ভোট হবে।"),
+        [pair("যুক্তরাষ্ট্রে", "x:us"), pair("সিনেটে", "x:senate")]
+    );
+    // Someone in the country names it too; and the full name needs nothing.
+    assert_eq!(
+        ids("জো বাইডেন বলেন, সিনেটের সিদ্ধান্ত।"),
+        [pair("জো বাইডেন", "x:biden"), pair("সিনেটের", "x:senate")]
+    );
+    assert_eq!(ids("মার্কিন সিনেটে"), [pair("মার্কিন সিনেটে", "x:senate")]);
+    // A senator is no Senate's: the genitive র follows vowels.
+    assert_eq!(ids("জো বাইডেন ও সিনেটর").len(), 1);
+}
+
+#[test]
 fn one_letter_aliases_never_fire() {
     // æ and ß fold to two ASCII letters in the key, but are one letter.
     check(&[
@@ -1160,6 +1199,8 @@ fn a_party_s_members_are_its_demonyms_reported_only_when_asked() {
         got,
         [
             ("রিপাবলিকানরা".to_owned(), "org:republican-party".to_owned()),
+            // The party is American: the Senate after it is the US one.
+            ("সিনেটে".to_owned(), "org:us-senate".to_owned()),
             ("Republicans".to_owned(), "org:republican-party".to_owned())
         ]
     );

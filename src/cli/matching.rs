@@ -64,9 +64,11 @@ pub struct MatcherArgs {
     #[arg(long = "suffixes", value_name = "FILE")]
     suffixes: Vec<PathBuf>,
     /// Also load this common-word list (format of data/common_words.txt;
-    /// repeatable): words no alias may be read as alone, and, glossed
-    /// `name part` after a tab, parts of people's names (also read by
-    /// `--unlisted`); a bad file exits 2.
+    /// repeatable): words no alias may be read as alone; glossed `name
+    /// part` after a tab, parts of people's names (also read by
+    /// `--unlisted`); glossed `national body`, names many countries' bodies
+    /// share (সিনেট), which link only where the document has named the
+    /// entity's country; a bad file exits 2.
     #[arg(long = "common-words", value_name = "FILE")]
     common_words: Vec<PathBuf>,
     /// Do not search for spelling variants.

@@ -237,6 +237,20 @@ impl Gazetteer {
         self.common_words.contains(key)
     }
 
+    /// True when a match key is a word glossed `national body` in a
+    /// common-word file: the name of a body many countries have, which links
+    /// only in a document that has named the entity or its country.
+    ///
+    /// ```
+    /// use bengali_names::normalize::key;
+    /// let g = bengali_names::Gazetteer::embedded();
+    /// assert!(g.is_national_body_key(key::fold("সিনেট").bytes()));
+    /// assert!(!g.is_national_body_key(key::fold("আইন").bytes()));
+    /// ```
+    pub fn is_national_body_key(&self, key: &[u8]) -> bool {
+        self.common_words.is_national_body(key)
+    }
+
     /// The common-word set itself, for the matcher's token-tail check.
     pub(crate) fn common_words(&self) -> &CommonWords {
         &self.common_words

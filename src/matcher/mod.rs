@@ -154,8 +154,9 @@ pub(crate) struct Entry {
     /// How the text must be written (Latin aliases).
     case: latin::Case,
     /// The bare name of a subdivision outside Bangladesh and India (its
-    /// designator dropped: এনা of এনা প্রদেশ): it links only in a document
-    /// that has named something in its country.
+    /// designator dropped: এনা of এনা প্রদেশ), or a name many countries'
+    /// bodies share (সিনেট: a word glossed `national body`): it links only
+    /// in a document that has named something in its country.
     in_its_country: bool,
 }
 

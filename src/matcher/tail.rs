@@ -31,6 +31,7 @@ use super::encode::{Encoder, WORD_KEY};
 use crate::gazetteer::CommonWords;
 use crate::normalize::key;
 use crate::quote::Quoted;
+use crate::script::{self, BengaliClass};
 use crate::Normalizer;
 
 /// The shipped suffix inventory.
@@ -239,6 +240,10 @@ pub(crate) struct Suffixes {
     /// likelier reading (এর before এ) first.
     /// The third field marks the classes a search asks about ([`Mark`]).
     keys: Vec<(Box<[u8]>, Slot, Mark)>,
+    /// Suffixes that follow a vowel only (third field `after vowel`): the
+    /// genitive র of রাশিয়া|র, where a name that ends in a consonant takes
+    /// এর (পুতিন|ের), so সিনেটর is a senator, not the Senate's.
+    after_vowel: Vec<Box<[u8]>>,
     /// The group of `keys` starting with each byte: a tail is compared with
     /// the few suffixes that share its first byte, and most split points
     /// of a token fail here, before the common-word lookup.
@@ -265,6 +270,20 @@ impl Suffixes {
             let mut fields = line.split('\t');
             let suffix = fields.next().unwrap_or_default().trim();
             let label = fields.next().unwrap_or_default().trim();
+            let after_vowel = match fields.next().map(str::trim) {
+                None | Some("") => false,
+                Some(AFTER_VOWEL) => true,
+                Some(other) => {
+                    return Err(SuffixError {
+                        source: source.to_owned(),
+                        line: index + 1,
+                        reason: format!(
+                            "unknown third field {} (`{AFTER_VOWEL}`, or none)",
+                            Quoted(other)
+                        ),
+                    })
+                }
+            };
             let Some(slot) = Slot::of_label(label) else {
                 return Err(SuffixError {
                     source: source.to_owned(),
@@ -289,6 +308,9 @@ impl Suffixes {
                 });
             }
             let mark = Mark::of_label(label);
+            if after_vowel && !self.after_vowel.iter().any(|k| **k == *bytes) {
+                self.after_vowel.push(bytes.into());
+            }
             if !self
                 .keys
                 .iter()
@@ -404,7 +426,11 @@ impl Suffixes {
         let Some(tail) = token.get(stem..) else {
             return false;
         };
-        if !self.accepts(tail) {
+        let after_consonant = stem
+            .checked_sub(1)
+            .and_then(|last| token.get(last))
+            .is_some_and(|&b| ends_in_consonant(b));
+        if !self.chain_from(tail, after_consonant) {
             return false;
         }
         if tail.is_empty() {
@@ -457,6 +483,24 @@ impl Suffixes {
     /// True when `tail` is a chain whose slots start at `from` or later
     /// (without the suffixes of mark `without`).
     fn chain(&self, tail: &[u8], from: Slot, depth: usize, without: Option<Mark>) -> bool {
+        self.chain_after(tail, from, depth, without, false)
+    }
+
+    /// True when `tail` is a chain after a name that ends in a consonant
+    /// (`after_consonant`) or not: after a consonant, no
+    /// [`after_vowel`](Self::after_vowel) suffix comes first.
+    fn chain_from(&self, tail: &[u8], after_consonant: bool) -> bool {
+        self.chain_after(tail, Slot::Number, MAX_CHAIN, None, after_consonant)
+    }
+
+    fn chain_after(
+        &self,
+        tail: &[u8],
+        from: Slot,
+        depth: usize,
+        without: Option<Mark>,
+        after_consonant: bool,
+    ) -> bool {
         if tail.is_empty() {
             return true;
         }
@@ -464,7 +508,9 @@ impl Suffixes {
             return false;
         }
         self.starting(tail).iter().any(|(suffix, slot, mark)| {
-            if without == Some(*mark) {
+            if without == Some(*mark)
+                || after_consonant && self.after_vowel.iter().any(|k| k == suffix)
+            {
                 return false;
             }
             let next = match *slot {
@@ -479,6 +525,28 @@ impl Suffixes {
                 .is_some_and(|rest| self.chain(rest, next, depth - 1, without))
         })
     }
+}
+
+/// The third field of a suffix line that makes it [`Suffixes::after_vowel`].
+const AFTER_VOWEL: &str = "after vowel";
+
+/// True when key byte `b` ends a written syllable without a vowel: a
+/// consonant, its nukta, a virama, ৎ. But হ: a name's final হ is silent
+/// and takes the vowel's genitive (আবদুল্লাহ|র, হেজবুল্লাহ|র, আচেহ|র).
+fn ends_in_consonant(b: u8) -> bool {
+    const HA: u8 = 0x80 + 0x39;
+    b != HA
+        && b.checked_sub(0x80)
+            .and_then(|offset| script::CLASSES.get(usize::from(offset)))
+            .is_some_and(|class| {
+                matches!(
+                    class,
+                    BengaliClass::Consonant
+                        | BengaliClass::Nukta
+                        | BengaliClass::Virama
+                        | BengaliClass::KhandaTa
+                )
+            })
 }
 
 /// Per byte, the range of the sorted suffix keys that start with it.
@@ -549,6 +617,41 @@ mod tests {
             assert_eq!(s.needs_personal(&key), personal, "{}", hex(tail));
             assert_eq!(s.has_genitive(&key), genitive, "{}", hex(tail));
         }
+    }
+
+    #[test]
+    fn the_genitive_r_follows_a_vowel_or_a_silent_ha() {
+        let s = Suffixes::shipped();
+        let key = |word: &str| {
+            key::fold(&Normalizer::new().normalize_str(word))
+                .bytes()
+                .to_vec()
+        };
+        for (word, stem, passes) in [
+            ("রাশিয়ার", "রাশিয়া", true),
+            ("পুতিনের", "পুতিন", true),
+            ("পুতিনর", "পুতিন", false),
+            // সিনেটর is a senator; চাদর a shawl, not Chad's.
+            ("সিনেটর", "সিনেট", false),
+            ("চাদর", "চাদ", false),
+            ("সিনেটরা", "সিনেট", true),
+            ("আবদুল্লাহর", "আবদুল্লাহ", true),
+            ("হাসিনার", "হাসিনা", true),
+        ] {
+            let (token, stem) = (key(word), key(stem).len());
+            assert_eq!(s.accepts_word(&token, stem), passes, "{}", hex(word));
+        }
+    }
+
+    #[test]
+    fn a_third_field_is_after_vowel_or_an_error() {
+        let mut s = Suffixes::default();
+        assert!(s.add_list("a.txt", "র\tgenitive\tafter vowel\n").is_ok());
+        let err = s
+            .add_list("b.txt", "এর\tgenitive\n\nর\tgenitive\tvowel\n")
+            .unwrap_err();
+        assert_eq!((err.source_name(), err.line()), ("b.txt", 3));
+        assert!(err.to_string().contains("after vowel"), "{err}");
     }
 
     #[test]

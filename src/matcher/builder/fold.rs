@@ -91,6 +91,12 @@ impl MatcherBuilder {
                 if !loose && !field.is_latin() && is_bare_name(entity.name_bn(), display) {
                     entry = entry.in_its_country();
                 }
+                // সিনেট, স্বরাষ্ট্র মন্ত্রণালয়: every country has one; the
+                // text tells whose by the country it is about.
+                let national = gazetteer.is_national_body_key(key);
+                if national {
+                    entry = entry.in_its_country();
+                }
                 sink.add(Group::Exact, key, entry, weak, false);
                 if field.is_latin() || field.is_demonym() {
                     continue;
@@ -121,7 +127,14 @@ impl MatcherBuilder {
                 }
                 if self.variants && !weak {
                     let common = |k: &[u8]| gazetteer.is_common_word_key(k);
-                    add_variants(sink, entity.kind(), loose, key, target, common);
+                    let variant = Entry::new(target, MatchKind::Variant, latin::Case::Any);
+                    // A variant of a national body's name needs its country too.
+                    let variant = if national {
+                        variant.in_its_country()
+                    } else {
+                        variant
+                    };
+                    add_variants(sink, entity.kind(), loose, key, variant, common);
                 }
             }
         }
@@ -239,7 +252,8 @@ pub(super) fn country_of<'g>(
     None
 }
 
-/// The variant keys of the alias `key` of entity `target`: its loose key
+/// The variant keys of the alias `key`, each with `entry` (a variant entry of
+/// its entity): its loose key
 /// (for an entity that takes them), the joined and split forms of its words
 /// as loose keys, and its skeleton (people, cities, countries), each where
 /// the builder's precision guards allow. `common` tells common words.
@@ -248,24 +262,23 @@ fn add_variants(
     kind: Kind,
     loose: bool,
     key: &[u8],
-    target: u32,
+    entry: Entry,
     common: impl Fn(&[u8]) -> bool,
 ) {
     if loose && variant::letters(key) >= LOOSE_MIN_LETTERS {
-        add_loose(sink, key, target);
+        add_loose(sink, key, entry);
     }
     if loose {
         if let Some(joined) = variant::joined(key).filter(|joined| !common(joined)) {
-            add_loose(sink, &joined, target);
+            add_loose(sink, &joined, entry);
         }
     }
     if kind == Kind::Person {
         if let Some(split) = variant::split_at_u(key) {
-            add_loose(sink, &split, target);
+            add_loose(sink, &split, entry);
         }
     }
     if matches!(kind, Kind::Person | Kind::City | Kind::Country) {
-        let entry = Entry::new(target, MatchKind::Variant, latin::Case::Any);
         let (folded, open_end) = variant::fold_alias(Level::Skeleton, key);
         let min = if folded.contains(&b' ') {
             SKELETON_MIN_LETTERS_MULTI
@@ -278,9 +291,8 @@ fn add_variants(
     }
 }
 
-/// `key` folded to its loose key, a variant entry of `target`.
-fn add_loose(sink: &mut impl Sink, key: &[u8], target: u32) {
-    let entry = Entry::new(target, MatchKind::Variant, latin::Case::Any);
+/// `key` folded to its loose key, with `entry` (a variant entry).
+fn add_loose(sink: &mut impl Sink, key: &[u8], entry: Entry) {
     let (folded, open_end) = variant::fold_alias(Level::Loose, key);
     sink.add(Group::Loose, &folded, entry, false, open_end);
 }

@@ -164,7 +164,10 @@ mod tests {
         assert!(names.part_spellings("পুতিন").iter().any(|s| s == "Putin"));
         assert!(names.part_spellings("অজানা").is_empty());
         // Queen Victoria is রানী ভিক্টোরিয়া, but রানী is no Queen.
-        assert!(names.part_spellings("ভিক্টোরিয়া").iter().any(|s| s == "Victoria"));
+        assert!(names
+            .part_spellings("ভিক্টোরিয়া")
+            .iter()
+            .any(|s| s == "Victoria"));
         assert!(!names.part_spellings("রানী").iter().any(|s| s == "Queen"));
     }
 }
