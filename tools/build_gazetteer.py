@@ -198,7 +198,8 @@ BD_NAMES_EN = {
 # are ordinary words (আমলা "bureaucrat" of হাশিম আমলা, বর্ডার, শক্তি, কল্পনা, সূর্য, বল,
 # দীক্ষিত "initiated", বেল) or name particles (দা, ডি, ফন): found by reading the partial
 # mentions they brought to the Wikipedia sentences, where a name part linked alone to the
-# person the document had named.
+# person the document had named; last, কেটে "cutting", which read as কেট (Kate Middleton)
+# with the locative.
 HAND_COMMON_WORDS = """
 আমি আমার আমাকে আমরা আমাদের তুমি তোমার তোমাকে তোমরা তোমাদের তুই তোর আপনি আপনার আপনাকে
 আপনারা আপনাদের সে তার তাকে তারা তাদের তিনি তাঁর তাঁকে তাঁরা তাঁদের এ এর একে এরা এদের
@@ -249,6 +250,7 @@ HAND_COMMON_WORDS = """
 মহান মহামতি মাদাম রানি টাইগার আমলা বর্ডার গ্রাফ গামা পেজ শক্তি শতাব্দী কল্পনা বিদ্যা লীলা
 কানন চরণ সোনালী গণেশ বিষ্ণু চাষী কুলি ওঝা সরদার পাঠান রাজ আনন্দ বল সূর্য বুলবুল সমর কোয়েল
 মৌনী প্রভু শিখর তিলক লালা দিয়া ঋষি অনুপম মলয় বিশ্বাস দা দি ডি ডু ফন ফান দীক্ষিত বেল ভগিনী গ্রেট লিলি রুথ
+কেটে
 """
 
 HAND_WORDS = set(HAND_COMMON_WORDS.split())
