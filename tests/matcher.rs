@@ -551,6 +551,46 @@ fn a_national_body_links_only_where_its_country_was_named() {
 }
 
 #[test]
+fn a_name_part_that_is_a_demonym_or_inflects_into_a_common_word_stands_for_nobody() {
+    // Parts of an Asian name may each stand for the person, but not থেক,
+    // which with the locative is থেকে "from" (no key at all now), nor
+    // ইরানি, "Iranian".
+    let rows = "x:kp\tcountry\tNorth Korea\tউত্তর কোরিয়া\t\t\t\t\tKP\t\ttest\n\
+                x:ir\tcountry\tIran\tইরান\t\t\tইরানি\tIranian\tIR\t\ttest\n\
+                x:minho\tperson\tMinho Thaek\tমিনহো থেক\t\t\t\t\t\tx:kp\ttest\n\
+                x:irani\tperson\tSmriti Irani\tস্মৃতিকণা ইরানি\t\t\t\t\t\tx:kp\ttest\n";
+    let tsv = format!("{}\n{rows}", bengali_names::gazetteer::HEADER);
+    let gazetteer = Gazetteer::builder()
+        .embedded(false)
+        .embedded_common_words(false)
+        .add_str("mine.tsv", &tsv)
+        .add_common_words_str("words.txt", "থেকে\n")
+        .build()
+        .unwrap();
+    let matcher = Matcher::new(&gazetteer).unwrap();
+    let ids = |text: &str| -> Vec<(String, MatchKind)> {
+        found(&matcher, text)
+            .into_iter()
+            .map(|(s, _, kind)| (s, kind))
+            .collect()
+    };
+    assert_eq!(
+        ids("মিনহো থেক এলেন। তিনি সেখান থেকে মিনহোর কাছে গেলেন।"),
+        [
+            ("মিনহো থেক".to_owned(), MatchKind::Exact),
+            ("মিনহোর".to_owned(), MatchKind::Partial)
+        ]
+    );
+    assert_eq!(
+        ids("স্মৃতিকণা ইরানি এলেন। ইরানি নেতারা, স্মৃতিকণার কথায়।"),
+        [
+            ("স্মৃতিকণা ইরানি".to_owned(), MatchKind::Exact),
+            ("স্মৃতিকণার".to_owned(), MatchKind::Partial)
+        ]
+    );
+}
+
+#[test]
 fn one_letter_aliases_never_fire() {
     // æ and ß fold to two ASCII letters in the key, but are one letter.
     check(&[

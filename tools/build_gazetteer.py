@@ -198,8 +198,12 @@ BD_NAMES_EN = {
 # are ordinary words (আমলা "bureaucrat" of হাশিম আমলা, বর্ডার, শক্তি, কল্পনা, সূর্য, বল,
 # দীক্ষিত "initiated", বেল) or name particles (দা, ডি, ফন): found by reading the partial
 # mentions they brought to the Wikipedia sentences, where a name part linked alone to the
-# person the document had named; last, কেটে "cutting", which read as কেট (Kate Middleton)
-# with the locative.
+# person the document had named; last, the same for the people added in a second pass that
+# day: কেটে "cutting" (কেট, Kate Middleton, with the locative), বর্তমান "current"
+# (Abhinandan Varthaman), স্মৃতি "memory" (Smriti Irani), দান "gift" (Nicușor Dan), পাস
+# "pass" (Rodrigo Paz), মার "beating" (Zin Mar Aung), চাও "want" (Zhao Lijian), সারা
+# "whole" (Sara Duterte), ক্রু "crew" (Alexander De Croo), বেরিয়ে "gone out" (বেরি, Nabih
+# Berri, with the locative) and more.
 HAND_COMMON_WORDS = """
 আমি আমার আমাকে আমরা আমাদের তুমি তোমার তোমাকে তোমরা তোমাদের তুই তোর আপনি আপনার আপনাকে
 আপনারা আপনাদের সে তার তাকে তারা তাদের তিনি তাঁর তাঁকে তাঁরা তাঁদের এ এর একে এরা এদের
@@ -250,7 +254,8 @@ HAND_COMMON_WORDS = """
 মহান মহামতি মাদাম রানি টাইগার আমলা বর্ডার গ্রাফ গামা পেজ শক্তি শতাব্দী কল্পনা বিদ্যা লীলা
 কানন চরণ সোনালী গণেশ বিষ্ণু চাষী কুলি ওঝা সরদার পাঠান রাজ আনন্দ বল সূর্য বুলবুল সমর কোয়েল
 মৌনী প্রভু শিখর তিলক লালা দিয়া ঋষি অনুপম মলয় বিশ্বাস দা দি ডি ডু ফন ফান দীক্ষিত বেল ভগিনী গ্রেট লিলি রুথ
-কেটে
+কেটে বর্তমান সাবেক স্মৃতি বিপ্লব প্রাক দান পাস মান মার উল আন উই চাও চল মহা
+সারা সারি বেরিয়ে মেরে মিলিয়ে শেয়ার সুগার শুকর বিশপ রাজাকে ক্রু আতা
 """
 
 HAND_WORDS = set(HAND_COMMON_WORDS.split())
@@ -273,6 +278,7 @@ COMMON_NAME_PARTS = """
 মাধবী কাপুর সিনহা শাস্ত্রী অপু গাজী রাও মির্জা কায়সার স্মিথ অ্যালেন ইউসুফ আবদুর আব্দুর শামসুন নাহার
 রায়চৌধুরী আলাউদ্দিন মাজিদ সিলভা এনামুল অরবিন্দ মুখার্জী রাজেন্দ্র জব্বার মল্লিক মাধুরী কাশিম কাসিম ভাট
 আমীর বানু আশরাফ আতাউর আফতাব রেহমান ঈসা সুলেমান মোতাহের ফেরদৌসী জ্যাকসন
+সোহেল রানা জাকির আরিফ সাদ বাকের কাজি তারিক নাজিব আনোয়ারুল হাশেম মূসা আসমা আহমাদ মাধব উল্লাহ
 """
 # (The last row: particles and generation marks, which never name anyone alone: শার্ল দ্য
 # গল is not "দ্য", মোহাম্মদ বিন সালমান not "বিন"; then surnames that are also ordinary
@@ -285,7 +291,9 @@ COMMON_NAME_PARTS = """
 # Zafar Iqbal) and Bengali Hindu surnames (রঞ্জিনী চক্রবর্তী was Mithun Chakraborty),
 # from a sample of the Wikipedia corpus's partial mentions; last, the given names and
 # surnames of the people added on 2026-12-08 that many others share (কাপুর, মল্লিক, গাজী,
-# ইউসুফ, নাহার), found the same way.)
+# ইউসুফ, নাহার), found the same way; and the parts that the people of the day's second
+# pass share with many Bangladeshis (সোহেল of Suhail Shaheen, রানা of Rana Sanaullah,
+# জাকির of Zakir Naik, আরিফ of Arif Alvi).)
 
 # Bodies many countries have, by the name news gives them bare (glossed `national body`):
 # an alias equal to one links only in a document that has named the entity or something

@@ -458,6 +458,18 @@ impl Suffixes {
         })
     }
 
+    /// True when `stem` and one suffix make a word `is_word` knows: থেক
+    /// (of জাং সং থেক) and the locative ে make থেকে, "from".
+    pub(crate) fn inflects_to(&self, stem: &[u8], is_word: impl Fn(&[u8]) -> bool) -> bool {
+        let mut word = Vec::with_capacity(stem.len() + 8);
+        self.keys.iter().any(|(suffix, ..)| {
+            word.clear();
+            word.extend_from_slice(stem);
+            word.extend_from_slice(suffix);
+            is_word(&word)
+        })
+    }
+
     /// True when some suffix starts with key byte `first`: a tail that
     /// starts with any other is no chain.
     #[inline]

@@ -9,14 +9,17 @@ use crate::matcher::mention::MatchKind;
 use crate::matcher::variant::{self, Level};
 use crate::matcher::{latin, partial, Entry};
 use crate::{Gazetteer, Kind, Normalizer};
+use rustc_hash::FxHashSet;
 
 impl MatcherBuilder {
     /// Folds the aliases of `entities` (the first is entity number
-    /// `first`) into `sink`, in order.
+    /// `first`) into `sink`, in order; `demonyms` are the match keys of
+    /// every demonym, which no name part may be.
     pub(super) fn fold_all(
         &self,
         gazetteer: &Gazetteer,
         encoder: &Encoder,
+        demonyms: &FxHashSet<Box<[u8]>>,
         first: usize,
         entities: &[crate::Entity],
         sink: &mut impl Sink,
@@ -110,13 +113,21 @@ impl MatcherBuilder {
                 }
                 if partials {
                     // Named by surname: by the last word alone, if by any
-                    // (not when that is a common word: জুনিয়র, গামা).
+                    // (not when that is a common word: জুনিয়র, গামা, nor a
+                    // demonym: ইরানি). A part that inflects into a common
+                    // word (থেক + ে is থেকে, "from") is left out too: the
+                    // tail check would refuse it all over the text, but
+                    // only after finding it there.
                     let surname = partial::parts(folded.bytes()).last().filter(|_| by_surname);
                     for range in partial::parts(folded.bytes()) {
                         let part = folded.bytes().get(range.clone()).unwrap_or_default();
                         let written = folded.span_to_display(encoder, display, range.clone());
                         if surname.as_ref().is_none_or(|s| *s == range)
                             && !gazetteer.is_common_word_key(part)
+                            && !demonyms.contains(part)
+                            && !self
+                                .suffixes
+                                .inflects_to(part, |word| gazetteer.is_common_word_key(word))
                             && !letters.spells_initials(part)
                             && display.get(written).is_some_and(two_written_letters)
                         {

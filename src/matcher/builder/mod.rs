@@ -9,9 +9,11 @@ use super::encode::{Encoder, Key};
 use super::mention::EntityInfo;
 use super::tail::{SuffixError, Suffixes};
 use super::{partial, Entry, Matcher};
+use crate::normalize::key;
 use crate::{Gazetteer, Normalizer};
 use fold::{country_of, trim_spaces, Folds, Groups};
 use grouper::Grouper;
+use rustc_hash::FxHashSet;
 
 mod fold;
 mod grouper;
@@ -258,15 +260,23 @@ impl MatcherBuilder {
             all.len()
         };
         let (head, tail) = all.split_at(half);
+        // A person's name part that is a demonym (ইরানি, Iranian, of স্মৃতি
+        // ইরানি) never stands for the person alone.
+        let demonyms: FxHashSet<Box<[u8]>> = all
+            .iter()
+            .flat_map(|entity| entity.names())
+            .filter(|(field, _)| field.is_demonym())
+            .map(|(_, name)| key::fold(name).bytes().into())
+            .collect();
         let entities = std::thread::scope(|scope| {
             let folder = (!tail.is_empty()).then(|| {
                 scope.spawn(|| {
                     let mut folds = Folds::with_capacity(tail.len() * 2);
-                    self.fold_all(gazetteer, &encoder, half, tail, &mut folds);
+                    self.fold_all(gazetteer, &encoder, &demonyms, half, tail, &mut folds);
                     (folds, infos(tail))
                 })
             });
-            self.fold_all(gazetteer, &encoder, 0, head, &mut groups);
+            self.fold_all(gazetteer, &encoder, &demonyms, 0, head, &mut groups);
             let mut entities = Vec::with_capacity(all.len());
             entities.extend(infos(head));
             match folder.map(std::thread::ScopedJoinHandle::join) {
@@ -276,7 +286,7 @@ impl MatcherBuilder {
                 }
                 // The thread died: fold the second half here instead.
                 Some(Err(_)) => {
-                    self.fold_all(gazetteer, &encoder, half, tail, &mut groups);
+                    self.fold_all(gazetteer, &encoder, &demonyms, half, tail, &mut groups);
                     entities.extend(infos(tail));
                 }
                 None => {}
