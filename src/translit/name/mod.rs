@@ -500,8 +500,14 @@ fn compound(lexicon: &Lexicon, key: &str) -> Option<(String, f32)> {
         {
             return None;
         }
-        // Initials and particles (আর R, আল Al) are no compound parts.
-        let part = |k: &str| lexicon.get(k)?.first().filter(|s| s.len() >= 3);
+        // Initials, particles and abbreviations (আর R, আল Al, মো Md.) are
+        // no compound parts: মোবিন is no Md. + bin.
+        let part = |k: &str| {
+            lexicon
+                .get(k)?
+                .first()
+                .filter(|s| s.len() >= 3 && !s.ends_with('.'))
+        };
         let head_en = part(head)?;
         let tail_en = part(tail)?;
         Some((format!("{head_en}{}", tail_en.to_lowercase()), 1.0))

@@ -266,6 +266,8 @@ fn an_initial_takes_its_period() {
         ("জেফ্রি সি হল", "Jeffrey C. Hall"),
         // An abbreviation spelled with its period keeps the text's one.
         ("মো. সেলিম", "Md. Selim"),
+        // মো is an abbreviation alone, never the head of a compound.
+        ("মোবিন", "Mobin"),
         ("মো.সেলিম", "Md.Selim"),
     ] {
         assert_eq!(r.romanize(bn), en, "{bn}");
