@@ -487,17 +487,7 @@ fn the_tail_check_reads_the_gazetteers_common_words() {
     // that রোমে is a word of its own (and only the loaded lists count: the
     // shipped list is off here, so চিনতে is চিন + তে).
     let row = "x:rome\tcity\tRome\tরোম\t\t\t\t\t\t\ttest\nx:china\tcountry\tChina\tচিন\t\t\t\t\t\t\ttest\n";
-    let tsv = format!("{}\n{row}", bengali_names::gazetteer::HEADER);
-    let build = |words: &str| {
-        let gazetteer = Gazetteer::builder()
-            .embedded(false)
-            .embedded_common_words(false)
-            .add_str("mine.tsv", &tsv)
-            .add_common_words_str("words.txt", words)
-            .build()
-            .unwrap();
-        Matcher::new(&gazetteer).unwrap()
-    };
+    let build = |words: &str| Matcher::new(&own_gazetteer(row, words)).unwrap();
     let ids = |m: &Matcher, text: &str| -> Vec<String> {
         m.find_iter(text)
             .map(|m| m.entity().id().to_owned())
@@ -511,6 +501,19 @@ fn the_tail_check_reads_the_gazetteers_common_words() {
     assert_eq!(ids(&with_word, "রোমকে"), ["x:rome"]);
 }
 
+/// A gazetteer of `rows` (gazetteer TSV rows, no header) and the common
+/// words `words` alone.
+fn own_gazetteer(rows: &str, words: &str) -> Gazetteer {
+    let tsv = format!("{}\n{rows}", bengali_names::gazetteer::HEADER);
+    Gazetteer::builder()
+        .embedded(false)
+        .embedded_common_words(false)
+        .add_str("mine.tsv", &tsv)
+        .add_common_words_str("words.txt", words)
+        .build()
+        .unwrap()
+}
+
 #[test]
 fn a_national_body_links_only_where_its_country_was_named() {
     // সিনেট is the US Senate in a story that has named the United States
@@ -518,14 +521,7 @@ fn a_national_body_links_only_where_its_country_was_named() {
     let rows = "x:us\tcountry\tUnited States\tযুক্তরাষ্ট্র\t\t\t\t\tUS\t\ttest\n\
                 x:senate\torganization\tUnited States Senate\tমার্কিন সিনেট\tসিনেট\t\t\t\t\tx:us\ttest\n\
                 x:biden\tperson\tJoe Biden\tজো বাইডেন\t\t\t\t\t\tx:us\ttest\n";
-    let tsv = format!("{}\n{rows}", bengali_names::gazetteer::HEADER);
-    let gazetteer = Gazetteer::builder()
-        .embedded(false)
-        .embedded_common_words(false)
-        .add_str("mine.tsv", &tsv)
-        .add_common_words_str("words.txt", "সিনেট\tnational body\n")
-        .build()
-        .unwrap();
+    let gazetteer = own_gazetteer(rows, "সিনেট\tnational body\n");
     assert!(gazetteer.is_national_body_key(bengali_names::normalize::key::fold("সিনেট").bytes()));
     let matcher = Matcher::new(&gazetteer).unwrap();
     let ids = |text: &str| -> Vec<(String, String)> {
@@ -559,15 +555,7 @@ fn a_name_part_that_is_a_demonym_or_inflects_into_a_common_word_stands_for_nobod
                 x:ir\tcountry\tIran\tইরান\t\t\tইরানি\tIranian\tIR\t\ttest\n\
                 x:minho\tperson\tMinho Thaek\tমিনহো থেক\t\t\t\t\t\tx:kp\ttest\n\
                 x:irani\tperson\tSmriti Irani\tস্মৃতিকণা ইরানি\t\t\t\t\t\tx:kp\ttest\n";
-    let tsv = format!("{}\n{rows}", bengali_names::gazetteer::HEADER);
-    let gazetteer = Gazetteer::builder()
-        .embedded(false)
-        .embedded_common_words(false)
-        .add_str("mine.tsv", &tsv)
-        .add_common_words_str("words.txt", "থেকে\n")
-        .build()
-        .unwrap();
-    let matcher = Matcher::new(&gazetteer).unwrap();
+    let matcher = Matcher::new(&own_gazetteer(rows, "থেকে\n")).unwrap();
     let ids = |text: &str| -> Vec<(String, MatchKind)> {
         found(&matcher, text)
             .into_iter()
