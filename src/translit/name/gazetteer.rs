@@ -46,6 +46,7 @@ impl GazetteerNames {
         // Part key → spelling → (people using it, first seen).
         let mut counts: HashMap<String, Vec<(String, usize)>> = HashMap::new();
         let rules = NameRomanizer::new();
+        let lexicon = lexicon::Lexicon::embedded();
         let mut readings: HashMap<String, String> = HashMap::new();
         for entity in gazetteer.entities() {
             let bengali = std::iter::once(entity.name_bn()).chain(entity.aliases_bn());
@@ -72,14 +73,19 @@ impl GazetteerNames {
                     // Parts side by side need not be one name: a title
                     // (রানী ভিক্টোরিয়া, Queen Victoria) or a part only one
                     // side writes (ড. ইউনূস, Muhammad Yunus) pairs a name
-                    // with another word.
-                    let reading = readings
-                        .entry(b.to_owned())
-                        .or_insert_with(|| rules.romanize(b));
-                    if !sound::sounds_alike(reading, e) {
-                        continue;
+                    // with another word. A spelling the lexicon gives the
+                    // part needs no test.
+                    let part = lexicon::key(&normalizer, b);
+                    let listed = lexicon.get(&part).is_some_and(|s| s.contains(&e));
+                    if !listed {
+                        let reading = readings
+                            .entry(part.clone())
+                            .or_insert_with(|| rules.word_reading(&part));
+                        if !sound::sounds_alike(reading, e) {
+                            continue;
+                        }
                     }
-                    let spellings = counts.entry(lexicon::key(&normalizer, b)).or_default();
+                    let spellings = counts.entry(part).or_default();
                     match spellings.iter_mut().find(|(s, _)| s == e) {
                         Some((_, n)) => *n += 1,
                         None => spellings.push((e.to_owned(), 1)),

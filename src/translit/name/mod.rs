@@ -369,6 +369,16 @@ impl NameRomanizer {
             .collect()
     }
 
+    /// The best reading of one word, given by its lexicon key: the
+    /// lexicon's first spelling, else the rules'.
+    fn word_reading(&self, key: &str) -> String {
+        self.word_candidates(key, 1, false)
+            .into_iter()
+            .next()
+            .map(|(spelling, _)| spelling)
+            .unwrap_or_default()
+    }
+
     /// True when the lexicon spells the word of lexicon key `key` as a
     /// Latin letter only (এম M): an initial.
     fn is_initial(&self, key: &str) -> bool {
