@@ -31,21 +31,27 @@ fn main() -> ExitCode {
     // Each line of the listing, by where it starts in the article.
     let mut lines: Vec<(usize, String)> = Vec::new();
     let mut taken = Vec::new();
+    // One line of the listing: the span, the text there, the English name.
+    let listing = |span: std::ops::Range<usize>, name_en: &str, how: &str| {
+        format!(
+            "{:>6}..{:<6} {:<28} {:<40} {how}",
+            span.start,
+            span.end,
+            article.get(span.clone()).unwrap_or_default(),
+            name_en,
+        )
+    };
 
     for mention in document.find_iter(&article) {
         let entity = mention.entity();
         let span = mention.span();
-        let line = format!(
-            "{:>6}..{:<6} {:<28} {:<40} {} ({}, {})",
-            span.start,
-            span.end,
-            article.get(span.clone()).unwrap_or_default(),
-            entity.name_en(),
+        let how = format!(
+            "{} ({}, {})",
             entity.kind(),
             mention.match_kind(),
-            mention.score(),
+            mention.score()
         );
-        lines.push((span.start, line));
+        lines.push((span.start, listing(span.clone(), entity.name_en(), &how)));
         taken.push(span);
         *summary
             .entry((entity.kind().to_string(), entity.name_en().to_owned()))
@@ -63,13 +69,7 @@ fn main() -> ExitCode {
             continue;
         }
         let name_en = name.name_en();
-        let line = format!(
-            "{:>6}..{:<6} {:<28} {:<40} person (not in the gazetteer)",
-            span.start,
-            span.end,
-            article.get(span.clone()).unwrap_or_default(),
-            name_en,
-        );
+        let line = listing(span.clone(), &name_en, "person (not in the gazetteer)");
         lines.push((span.start, line));
         *summary
             .entry(("person".to_owned(), format!("{name_en} (unlisted)")))

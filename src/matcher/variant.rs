@@ -81,7 +81,7 @@ impl Level {
 
 /// The class of a key byte, for the Bengali block.
 #[inline]
-fn class(byte: u8) -> Option<BengaliClass> {
+pub(super) fn class(byte: u8) -> Option<BengaliClass> {
     script::CLASSES
         .get(usize::from(byte.checked_sub(0x80)?))
         .copied()
